@@ -1,0 +1,30 @@
+# Two set-up commands for a fresh machine (Python >= 3.11 and pip):
+#   make demo   creates .venv, installs claimcli, extracts claims from samples/
+#   make test   creates .venv, installs claimcli with test tools, runs the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install bench clean
+
+$(BIN)/claimcli: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(BIN)/claimcli
+
+install: $(BIN)/claimcli
+
+demo: install
+	$(BIN)/claimcli extract samples/dam-1-northern-wire.txt --format table
+	$(BIN)/claimcli extract samples/*.txt --format jsonl > samples-claims.jsonl
+	@echo "wrote $$(wc -l < samples-claims.jsonl) claims from $$(ls samples/*.txt | wc -l) sample articles to samples-claims.jsonl" >&2
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean:
+	rm -rf $(VENV) samples-claims.jsonl .pytest_cache

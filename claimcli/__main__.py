@@ -1,0 +1,6 @@
+"""python -m claimcli"""
+
+from .cli import run
+
+if __name__ == "__main__":
+    run()

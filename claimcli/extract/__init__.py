@@ -1,0 +1,190 @@
+"""The extraction pipeline: text -> Document with claims, figures and times.
+
+Data flows one way: text with offsets -> lines and sentences -> quotes and
+mentions -> claims.  ``analyse`` is the single entry point; everything here is
+pure (no I/O, no printing) and safe to run in worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import regex
+
+from ..models import Claim, Content, Document, Figure, TimeRef
+from ..text import Line, doc_id, front_matter, paragraphs, scan_lines, sentences, title_of
+from .attributions import Attributor, Found, find_channel, find_hedges
+from .figures import extract_figures
+from .quotes import find_quotes
+from .speakers import NameBook
+from .times import extract_times, find_dateline
+
+#: Bumped whenever extraction output changes, so stored claims can be refreshed.
+EXTRACTOR_VERSION = "0.1.0"
+
+Span = tuple[int, int]
+
+RE_WIRE_DATELINE = regex.compile(r"^[\p{Lu}][\p{Lu}\p{M} .'’\-]{1,40},[^()\n]{0,40}\((\p{Lu}[\p{L} .&'’\-]{1,40})\)\s*[-—–]")
+RE_VERIFY_HEDGE = regex.compile(r"\b(?:verif|confirm)", regex.IGNORECASE)
+
+
+def _within(span: Span, outer: Span) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _reindex(figures: Sequence[Figure], keep: list[int]) -> tuple[Figure, ...]:
+    """The figures at ``keep`` with part_of pointing into the new list."""
+    position = {old: new for new, old in enumerate(keep)}
+    out = []
+    for old in keep:
+        fig = figures[old]
+        part = position.get(fig.part_of) if fig.part_of is not None else None
+        out.append(Figure(fig.text, fig.span, fig.value, fig.low, fig.high, fig.qualifier, fig.object,
+                          fig.event, part))
+    return tuple(out)
+
+
+def _published(text: str, meta: dict[str, str], published: str | None) -> str | None:
+    for candidate in (published, meta.get("published"), meta.get("date")):
+        if candidate:
+            try:
+                return dt.date.fromisoformat(candidate.strip()[:10]).isoformat()
+            except ValueError:
+                continue
+    found = find_dateline(text)
+    return found.isoformat() if found else None
+
+
+def _publisher(text: str, meta: dict[str, str], lines: list[Line]) -> str | None:
+    if meta.get("publisher"):
+        return meta["publisher"]
+    for line in lines[:40]:
+        if line.kind == "text":
+            match = RE_WIRE_DATELINE.match(text, line.span[0], line.span[1])
+            if match:
+                return match.group(1).strip()
+            break
+    return None
+
+
+def analyse(
+    text: str,
+    *,
+    source: str = "-",
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> Document:
+    """Extract claims, figures and times from one article's text."""
+    lines = scan_lines(text)
+    meta = front_matter(text, lines)
+    published = _published(text, meta, published)
+    anchor = dt.date.fromisoformat(published) if published else None
+    paras = paragraphs(text, lines)
+    sents = sentences(text, paras)
+    meta_spans = [line.span for line in lines if line.kind == "meta"]
+
+    quotes = find_quotes(text, paras, [s.span[0] for s in sents])
+    book = NameBook(text, paras)
+    found = Attributor(text, sents, quotes, book).run()
+
+    figures = tuple(f for f in extract_figures(text) if not any(_overlaps(f.span, m) for m in meta_spans))
+    figures = _reindex(figures, list(range(len(figures)))) if figures else ()
+    times = tuple(t for t in extract_times(text, anchor) if not any(_overlaps(t.span, m) for m in meta_spans))
+
+    ident = doc_id(text)
+    claims: list[Claim] = []
+    sentence_spans = [s.span for s in sents]
+    starts = [s[0] for s in sentence_spans]
+    attributed: list[Span] = []
+    for item in found:
+        claim_span = _claim_span(sentence_spans, starts, item)
+        attributed.append(claim_span)
+        claims.append(_claim(text, ident, item, claim_span, figures, times, sentence_spans))
+    attributed.sort()
+    for span in sentence_spans:
+        i = bisect_right(attributed, (span[1], span[1])) - 1
+        if i >= 0 and any(_overlaps(span, a) for a in attributed[max(0, i - 8):i + 1]):
+            continue
+        keep = [i for i, f in enumerate(figures) if _within(f.span, span) and (f.event or f.object)]
+        if not keep:
+            continue
+        in_span = [i for i, f in enumerate(figures) if _within(f.span, span)]
+        claims.append(Claim(
+            id="", kind="figure", span=span, speaker=None, cue=None,
+            content=Content(text[span[0]:span[1]], span, False),
+            figures=_reindex(figures, in_span),
+            times=tuple(t for t in times if _within(t.span, span)),
+            hedges=find_hedges(text, span[0], span[1]),
+            confidence=0.6,
+        ))
+    claims.sort(key=lambda c: (c.span[0], c.content.span[0]))
+    claims = [_with_id(c, f"{ident}:{n}") for n, c in enumerate(claims)]
+    return Document(
+        doc=ident,
+        source=source,
+        title=title or title_of(text, lines),
+        publisher=publisher or _publisher(text, meta, lines),
+        published=published,
+        claims=tuple(claims),
+        times=times,
+        figures=figures,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def _with_id(claim: Claim, ident: str) -> Claim:
+    return Claim(ident, claim.kind, claim.span, claim.speaker, claim.cue, claim.content, claim.channel,
+                 claim.figures, claim.times, claim.hedges, claim.confidence)
+
+
+def _claim_span(sentence_spans: list[Span], starts: list[int], item: Found) -> Span:
+    """The sentence(s) holding an attribution: from the sentence of its first
+    part to the sentence of its last."""
+    lo = min(item.content[0], item.anchor[0])
+    hi = max(item.content[1], item.anchor[1])
+    start, end = lo, hi
+    i = bisect_right(starts, lo) - 1
+    if i >= 0 and sentence_spans[i][0] <= lo < sentence_spans[i][1]:
+        start = sentence_spans[i][0]
+    j = bisect_right(starts, hi - 1) - 1
+    if j >= 0 and sentence_spans[j][0] <= hi - 1 < sentence_spans[j][1]:
+        end = max(end, sentence_spans[j][1])
+    return (start, end)
+
+
+def _claim(text: str, ident: str, item: Found, span: Span, figures: Sequence[Figure],
+           times: Sequence[TimeRef], sentence_spans: list[Span]) -> Claim:
+    content = Content(text[item.content[0]:item.content[1]], item.content, item.direct)
+    keep = [i for i, f in enumerate(figures) if _within(f.span, item.content)]
+    hedge_end = span[1]
+    following = next((s for s in sentence_spans if s[0] >= span[1]), None)
+    if following and RE_VERIFY_HEDGE.search(text, following[0], following[1]):
+        hedge_end = following[1]
+    hedges = find_hedges(text, span[0], hedge_end)
+    if item.cue and item.cue.stance == "allege" and item.cue.text.lower() not in hedges:
+        hedges = (*hedges, item.cue.text.lower()) if item.cue.text.lower() in ("claims", "claimed", "alleged", "alleges") else hedges
+    confidence = item.confidence
+    if item.speaker is None:
+        confidence = min(confidence, 0.5)
+    elif item.speaker.mention.lower() in ("he", "she", "they", "it", "his", "her"):
+        confidence -= 0.05
+    return Claim(
+        id=ident,
+        kind="quote" if item.direct else "statement",
+        span=span,
+        speaker=item.speaker,
+        cue=item.cue,
+        content=content,
+        channel=find_channel(text, span[0], span[1], item.content),
+        figures=_reindex(figures, keep),
+        times=tuple(t for t in times if _within(t.span, item.content)),
+        hedges=hedges,
+        confidence=round(max(0.05, min(confidence, 0.99)), 2),
+    )

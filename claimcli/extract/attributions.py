@@ -1,0 +1,1074 @@
+"""Attributed claims: direct quotes and reported speech.
+
+The extractor works sentence by sentence.  It finds reporting cues ("said",
+"according to", "denied"), finds the cue's subject (before it, or after it in
+the inverted "…," said the official), and takes as content the quotation or
+clause the cue governs:
+
+* a quote right before the subject and cue:  “…,” Kadyrov wrote on Telegram.
+* a quote or clause after the cue:            Zelensky said that …; X said: “…”
+* the clause before it:                        Troops are near Kyiv, the official said.
+* "According to X, …" and "…, according to X" in both orders.
+
+Quotes no cue claims become quote claims of their own, inheriting the speaker
+of the quote just before them (“…,” she said. “…”) or with no speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..models import Cue, Speaker
+from ..text import Sentence
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    CUE_STANCE,
+    DOCUMENT_HEADS,
+    HEDGES,
+    IRREGULAR_FORMS,
+    NEEDS_THAT,
+    OBJECT_CUES,
+    ORG_HEADS,
+    PHRASE_CUES,
+    PLATFORMS,
+    ROLE_HEADS,
+    STATEMENT_CHANNELS,
+    SUBJECT_PRONOUNS,
+)
+from .quotes import Quote
+from .speakers import DETERMINERS, MONTHS_DAYS, NameBook, Token, make_speaker, tokens
+
+Span = tuple[int, int]
+
+
+# --------------------------------------------------------------------------
+# Cue forms
+
+
+def _inflections(lemma: str) -> dict[str, str]:
+    """Regular -s/-ed/-ing forms of a one-word reporting verb."""
+    double = lemma in {"admit", "quip", "rebut", "commit", "omit", "submit", "regret"}
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+        if lemma.endswith("ee"):
+            ing = lemma + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    elif double:
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return {lemma: lemma, third: lemma, past: lemma, ing: lemma}
+
+
+FORMS: dict[str, str] = {}
+for _lemma in CUE_STANCE:
+    if " " not in _lemma:
+        FORMS.update(_inflections(_lemma))
+FORMS.update(IRREGULAR_FORMS)
+FORMS.pop("told", None)
+FORMS.update({"told": "tell", "tells": "tell", "telling": "tell", "tell": "tell"})
+
+#: Words, for the cue scan: a dictionary lookup per word is much faster than
+#: one regex alternation of every verb form.
+RE_WORD = regex.compile(r"[A-Za-z]+")
+#: Multi-word cues, keyed by their first word.
+PHRASES_BY_FIRST: dict[str, list[str]] = {}
+for _phrase in sorted(PHRASE_CUES, key=len, reverse=True):
+    PHRASES_BY_FIRST.setdefault(_phrase.split()[0], []).append(_phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue found in the text: its span and the words as written."""
+
+    first: int
+    last: int
+    text: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def group(self) -> str:
+        return self.text
+
+
+def find_cues(text: str, start: int, end: int) -> list[CueMatch]:
+    """Every reporting cue in ``text[start:end]``: phrases ("according to")
+    and verb forms, in order."""
+    out: list[CueMatch] = []
+    for match in RE_WORD.finditer(text, start, end):
+        low = match.group().lower()
+        for phrase in PHRASES_BY_FIRST.get(low, ()):
+            stop = match.start() + len(phrase)
+            if stop <= end and text[match.start():stop].lower() == phrase and (
+                    stop == len(text) or not text[stop].isalnum()):
+                out.append(CueMatch(match.start(), stop, text[match.start():stop]))
+                break
+        else:
+            if low in FORMS:
+                out.append(CueMatch(match.start(), match.end(), match.group()))
+    return out
+
+
+#: Words that can never sit inside a subject noun phrase.
+STOP_NP = frozenset(
+    """
+    that which who whom whose and but or nor so because although though while when whenever where
+    if unless since until as than then there is are was were be been being am has have had do does
+    did will would shall should can could may might must not to by with about after before
+    during into through over under between against without within also just only even still yet
+    said says told say tell it he she they we i you him them us me what how why whether however
+    meanwhile moreover thus hence therefore instead here now
+    """.split()
+)
+#: Words skipped between a subject and its verb ("Kadyrov also wrote").
+SKIP_BEFORE_CUE = frozenset(
+    """
+    also has have had did does do would will later earlier previously again then once further too
+    still already first initially subsequently separately recently now today yesterday tonight
+    repeatedly publicly privately quickly immediately since long last this
+    """.split()
+)
+NEGATIONS = frozenset({"not", "n't", "never", "no", "declined", "refused", "didn't", "doesn't",
+                       "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "cannot"})
+PASSIVE_AUX = frozenset({"was", "were", "been", "be", "being", "is", "are"})
+PARTICIPLES = {"said", "told", "written", "shown", "found", "thought"}
+TIME_WORDS = MONTHS_DAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening",
+                            "night", "week", "weekend", "month", "year", "earlier", "later"}
+
+#: Adjuncts between a cue and its content: channels, audiences and times.
+_CHANNEL_WORDS = "|".join(
+    regex.escape(c) for c in sorted([*PLATFORMS, *STATEMENT_CHANNELS], key=len, reverse=True)
+)
+RE_ADJUNCT = regex.compile(
+    rf"""
+    \s*,?\s*
+    (?:
+        (?i:(?:late|early|earlier|later)\s+)?(?i:on|in|at|during|via|through|over|to|with|from|before|after|for)\s+
+        (?i:(?:the|a|an|his|her|its|their|this|that|last|next)\s+)?
+        (?:
+            (?i:(?:\w+\s+){{0,2}}(?:{_CHANNEL_WORDS}))\b
+          | \p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|the|with|and|for)\s+)?\p{{Lu}}[\p{{L}}.’'\-]*){{0,6}}
+          | (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|
+               afternoon|evening|night|week|weekend|reporters|journalists|lawmakers|parliament|
+               first\s+time|second\s+time|record|camera)\b
+        )
+      | (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|
+           last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier|later|again|also|
+           repeatedly|publicly|previously|privately|separately|recently|subsequently|initially|
+           separately|formally|officially|flatly|firmly|angrily|bluntly|openly|quietly|simply)\b
+    )
+    """,
+    regex.VERBOSE,
+)
+AUDIENCE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists",
+                               "lawmakers", "parliament", "congress", "supporters", "viewers", "listeners",
+                               "readers", "investigators", "police", "officials", "residents", "students"})
+AUDIENCES = AUDIENCE_PRONOUNS | frozenset({"audience", "crowd", "committee", "panel", "court", "jury", "senators",
+                                           "delegates", "voters", "donors", "members", "staff", "troops",
+                                           "workers", "families", "interviewer", "newspaper", "broadcaster",
+                                           "agency", "channel", "station", "network"})
+#: Words that open a phrase appended after "…, X said," rather than the rest of
+#: an interrupted clause.
+APPENDED = frozenset({"which", "who", "compared", "including", "citing", "adding", "saying", "according",
+                      "as", "while", "although", "but", "though", "up", "down", "after", "before", "in",
+                      "on", "at", "with", "without", "despite", "amid", "noting", "referring", "speaking"})
+ADJUNCT_WORDS = frozenset({"on", "in", "at", "during", "with", "from", "for", "about", "after", "before",
+                           "over", "via", "through", "last", "this", "earlier", "later", "late", "early"})
+#: Capitalised words that open sentences but never name a source.
+NOT_SPEAKERS = frozenset("""
+    the a an rather still however but and so also yet instead meanwhile then now today here there this
+    that these those such many most some all both each every other another more less few several one
+    two three first last next later earlier finally indeed perhaps maybe say let if when while
+""".split())
+AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "would", "will", "also"})
+#: -ing words that can sit inside a speaker's noun phrase.
+NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "visiting", "acting",
+                    "sitting", "ranking", "opposing", "presiding", "founding", "managing", "reigning",
+                    "remaining", "striking", "fighting", "attending", "campaigning", "polling"})
+SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | DOCUMENT_HEADS
+
+
+def plausible_speaker(words: Sequence[Token]) -> bool:
+    """Can this noun phrase say something?  A name, a pronoun, or a head noun
+    that names people, organisations or documents."""
+    if any(t.is_capitalised and t.lower not in STOP_NP and t.lower not in NOT_SPEAKERS for t in words):
+        return True
+    if len(words) == 1 and words[0].lower in SUBJECT_PRONOUNS:
+        return True
+    for t in words:
+        low = t.lower.rstrip("’'")
+        if low in SPEAKER_HEADS or (low.endswith("s") and low[:-1] in SPEAKER_HEADS) or low.endswith(
+                ("ists", "ers", "ians", "ors", "ents")):
+            return True
+    return False
+
+
+#: Verbs that introduce speech even without "that" ("said the plan failed").
+#: A finite verb in a clause (auxiliaries, modals, common past forms).
+RE_FINITE = regex.compile(
+    r"\b(?:is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|"
+    r"'s|’s|'re|’re|'ll|’ll|\p{Ll}{2,}ed)\b"
+)
+#: What stands before a gerund cue whose subject is the main clause's:
+#: "…, adding that", "by saying", "after claiming".
+RE_GERUND_LEAD = regex.compile(r"(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen)\s*$")
+RE_THAT_NEXT = regex.compile(r"\s+that\s")
+#: An auxiliary right before an -ing cue: "is telling", "was saying".
+RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
+#: A verb coordinated with an earlier one: "… and said", "…, and later told".
+RE_COORDINATED = regex.compile(r"(?:^|\s|,)and\s+(?:(?:also|later|then|again|has|have|had)\s+)?$")
+RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
+RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
+RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
+RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
+RE_AND_THAT = regex.compile(r"[\"”’]*,?[\"”’]*\s+and\s+that\s+")
+RE_PUNCT_ONLY = regex.compile(r"[.,;:!…\"”’]+")
+RE_IT_WAS = regex.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+$")
+RE_ACCORDING_LEAD = regex.compile(r"\s*According to [^,]{1,120},\s*")
+RE_POSSESSIVE = regex.compile(r"\b(his|her|their)\b", regex.IGNORECASE)
+#: "Name: “…”" and "“…” — Name".
+RE_COLON_SPEAKER = regex.compile(r"\s*((?:\p{Lu}[\p{L}.’'\-]*\s*){1,4}):\s*")
+RE_DASH_SPEAKER = regex.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\p{L}’'\-]*(?:\.?[ \t]\p{Lu}[\p{L}’'\-]*){0,3})")
+RE_GAP_BEFORE_SUBJECT = regex.compile(r"[\s,—–-]*")
+#: A personal name set off by commas: "…, Filip Aske, …".
+RE_APPOSED_NAME = regex.compile(r"(\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}’'\-]+){1,3}),\s+(?=\p{Ll})")
+#: Where a reported clause ends and another begins.
+RE_CLAUSE_BREAK = regex.compile(
+    r"""(?:
+        ,\s+(?:but|although|though|while|whereas|even\s+as|aside\s+from|adding|saying|arguing|noting|
+              insisting|explaining|citing|referencing|referring|contradicting|calling|suggesting|claiming|
+              warning|acknowledging|describing|pointing|according\s+to)\b
+      | \s+(?:--|—|–)\s+
+      | ;\s
+      | \s+and\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|suggested|argued|noted|warned|insisted|
+              claimed|called|urged|told|denied|stressed|acknowledged|admitted|vowed|promised|refused|declined)\b
+      | ,?["”’]*\s+and\s+that\b
+    )""",
+    regex.VERBOSE,
+)
+RE_HEDGES = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
+    regex.IGNORECASE,
+)
+RE_PLATFORM = regex.compile(
+    r"\b(?:on|via|through|in|to|with)\s+(?:(?:the|his|her|its|their|an?)\s+)?(?:official\s+)?("
+    + "|".join(regex.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True))
+    + r")\b",
+    regex.IGNORECASE,
+)
+#: "in a statement", "in an interview with the BBC", "at a news conference".
+RE_STATEMENT = regex.compile(
+    r"\b(?i:(?:in|during)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?("
+    + "|".join(regex.escape(c) for c in sorted(STATEMENT_CHANNELS, key=len, reverse=True))
+    + r")|at\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(news\s+conference|press\s+conference|briefing|"
+    r"rally|hearing|summit|town\s+hall))\b"
+    r"(?:\s+(?i:with|to|on)\s+((?:the\s+)?\p{Lu}[\p{L}’'.]*(?:\s+\p{Lu}[\p{L}’'.]*){0,4}))?"
+)
+#: A programme on a network: "on CBS’ Face the Nation", "on CNN".
+RE_PROGRAMME = regex.compile(
+    r"\bon\s+((?:\p{Lu}{2,}|\p{Lu}[\p{L}.]*(?:’s?|'s?))(?:\s+(?:(?:the|of|with|and)\s+)?\p{Lu}[\p{L}.’']*){0,6})"
+)
+RE_TOLD = regex.compile(r"\btold\s+((?:the\s+)?\p{Lu}[\p{L}’'.&\-]*(?:\s+\p{Lu}[\p{L}’'.&\-]*){0,4})")
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution before it becomes a Claim."""
+
+    content: Span
+    direct: bool
+    speaker: Speaker | None
+    cue: Cue | None
+    confidence: float
+    anchor: Span  # where the attribution sits, for the claim's sentence span
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _plural(words: Sequence[Token]) -> bool:
+    last = words[-1].lower
+    return last in ("i", "we", "you", "they", "police", "people", "staff") or (
+        last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and not words[-1].is_capitalised
+    )
+
+
+def _cue_record(text: str, start: int, end: int) -> Cue:
+    phrase = text[start:end]
+    low = phrase.lower()
+    if low in PHRASE_CUES:
+        lemma, stance = PHRASE_CUES[low]
+    else:
+        lemma = FORMS.get(low, low)
+        stance = CUE_STANCE.get(lemma, "neutral")
+    return Cue(phrase, lemma, (start, end), stance)  # type: ignore[arg-type]
+
+
+def _skip_ws(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return (start, end)
+
+
+class Attributor:
+    """Finds the attributions of one article."""
+
+    def __init__(self, text: str, sents: Sequence[Sentence], quotes: Sequence[Quote], book: NameBook) -> None:
+        self.text = text
+        self.sents = list(sents)
+        self.quotes = sorted(quotes, key=lambda q: q.outer[0])
+        self._starts = [q.outer[0] for q in self.quotes]
+        self.book = book
+        self.recent_org: str | None = None
+        self.recent_group: Speaker | None = None  # what "they" most likely is
+        self.last_aux = False
+        self.coordinated = False
+
+    # ---------------------------------------------------------------- utils
+    def _quote_at(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose ``pos`` (quotes never overlap)."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.quotes[i].outer[0] <= pos < self.quotes[i].outer[1]:
+            return self.quotes[i]
+        return None
+
+    def _last_quote_before(self, pos: int) -> Quote | None:
+        """The last quote that opens before ``pos``."""
+        i = bisect_left(self._starts, pos) - 1
+        return self.quotes[i] if i >= 0 else None
+
+    def _quotes_in(self, start: int, end: int) -> list[Quote]:
+        """Quotes that start inside ``[start, end)``, in order."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end)
+        return self.quotes[i:j]
+
+    def _inner(self, span: Span) -> list[Quote]:
+        """Quotes wholly inside a content span."""
+        return [q for q in self._quotes_in(span[0], span[1] + 1) if q.outer[1] <= span[1] + 1]
+
+    def _speaker(self, words: list[Token], role: str | None = None) -> Speaker | None:
+        words = [t for t in words if t.is_word]
+        if not words:
+            return None
+        speaker = make_speaker(words, self.book, self.recent_org, role, self.recent_group)
+        if speaker.mention.lower() not in SUBJECT_PRONOUNS:
+            if speaker.type == "organization":
+                self.recent_org = speaker.name
+                self.recent_group = speaker
+            elif speaker.type == "anonymous" and words[-1].lower.endswith("s"):
+                self.recent_group = speaker
+        return speaker
+
+    # ------------------------------------------------------- subject finding
+    def subject_before(self, floor: int, pos: int, progressive: bool = False, strict: bool = True
+                       ) -> tuple[list[Token], bool, str | None] | None:
+        """The subject phrase ending before ``pos``: (tokens, negated, role
+        given in apposition)."""
+        toks = tokens(self.text, max(floor, pos - 300), pos)
+        i = len(toks) - 1
+        negated = False
+        self.last_aux = False
+        self.coordinated = False
+        # Skip adverbs, auxiliaries and time adjuncts between subject and verb.
+        while i >= 0:
+            low = toks[i].lower
+            if low in NEGATIONS or low.endswith("n't"):
+                negated = True
+                i -= 1
+            elif low in SKIP_BEFORE_CUE or (low.endswith("ly") and not toks[i].is_capitalised):
+                self.last_aux = self.last_aux or low in AUXILIARIES
+                i -= 1
+            elif low in TIME_WORDS and (toks[i].is_capitalised or low in ("today", "yesterday", "tonight")):
+                i -= 1
+                if i >= 0 and toks[i].lower in ("on", "late", "early", "last", "this"):
+                    i -= 1
+                    if i >= 0 and toks[i].lower in ("late", "early"):
+                        i -= 1
+            else:
+                break
+        if i < 0:
+            return None
+        if toks[i].lower == "to":
+            return None  # "declined to say", "wants to claim"
+        if toks[i].lower in PASSIVE_AUX:
+            if not progressive:
+                return None  # "was told", "were reported": passive
+            i -= 1  # "is telling", "was saying": progressive
+            while i >= 0 and (toks[i].lower in SKIP_BEFORE_CUE or toks[i].lower.endswith("ly")):
+                i -= 1
+            if i < 0:
+                return None
+        # An appositive or inserted clause: "Name, a spokesman for X, said".
+        role_cut = None
+        role = None
+        if toks[i].text == ",":
+            j = i - 1
+            while j >= 0 and toks[j].text not in ",;:()“”\"—":
+                j -= 1
+            if j < 0 or toks[j].text != "," or j == i - 1:
+                return None
+            first = toks[j + 1].lower
+            if not (first in DETERMINERS or first in ("who", "whose", "which", "in", "speaking", "according")
+                    or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself")):
+                return None
+            role_cut = j
+            if first not in ("who", "whose", "which", "in", "speaking", "according") and not first.isdigit():
+                role = self.text[toks[j + 1].start:toks[i - 1].end]
+            i = j - 1
+        words: list[Token] = []
+        words = self._scan_np(toks, i)
+        if words and len(words) < 12:
+            # Coordinated subjects: "Mr. Grassley and Mr. Leahy say".
+            k = toks.index(words[0]) - 1
+            if k > 0 and toks[k].lower == "and":
+                more = self._scan_np(toks, k - 1)
+                if more and (more[-1].is_capitalised or not plausible_speaker(words)) and plausible_speaker(more + words):
+                    words = more + [toks[k]] + words
+                    self.coordinated = True
+        if not words:
+            return None
+        if len(words) == 1 and words[0].lower in DETERMINERS:
+            return None
+        if strict and not plausible_speaker(words):
+            return None
+        if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None:
+            return None  # "Ukraine's claims that": a noun, not a verb
+        if words[0].lower in ("of", "for", "at", "from", "with", "in", "on"):
+            words = words[1:]
+        if not words:
+            return None
+        # A sentence-initial capitalised function word is not part of a name.
+        if words[0].lower in ("but", "and", "so", "then", "yet"):
+            words = words[1:]
+        return (words, negated, role) if words else None
+
+    @staticmethod
+    def _scan_np(toks: list[Token], i: int) -> list[Token]:
+        """The noun phrase ending at token ``i``, scanning backwards."""
+        words: list[Token] = []
+        while i >= 0 and len(words) < 12:
+            tok = toks[i]
+            low = tok.lower
+            if tok.text == ")":
+                # A bracketed aside inside the phrase: "Rep. Meeks (D-N.Y.)".
+                j = i
+                while j >= 0 and toks[j].text != "(":
+                    j -= 1
+                if j < 0 or i - j > 8:
+                    break
+                i = j - 1
+                continue
+            if not tok.is_word:
+                if tok.text in "’'" and words:
+                    i -= 1
+                    continue
+                break
+            if low in ("who", "which"):
+                words = []
+                i -= 1
+                continue
+            if not tok.is_capitalised and low.endswith("ing") and low not in NP_ING:
+                break  # "attempting to shame …": a participle, not a noun phrase
+            if low in STOP_NP and low not in SUBJECT_PRONOUNS or (low in SUBJECT_PRONOUNS and words):
+                # A relative clause between subject and verb: "Survivors who
+                # were lifted out of Sedlow described …".
+                rel = next((j for j in range(i, max(-1, i - 8), -1)
+                            if toks[j].lower in ("who", "which") or not toks[j].is_word), None)
+                if rel is not None and toks[rel].lower in ("who", "which") and rel > 0:
+                    words = []
+                    i = rel - 1
+                    continue
+                break
+            words.insert(0, tok)
+            i -= 1
+            if low in DETERMINERS or low in SUBJECT_PRONOUNS:
+                break
+        return words
+
+    def subject_after(self, pos: int, ceil: int) -> list[Token] | None:
+        """An inverted subject right after a cue: "…," said Kadyrov."""
+        toks = tokens(self.text, pos, ceil)
+        words: list[Token] = []
+        for tok in toks:
+            low = tok.lower
+            if not tok.is_word:
+                break
+            if low in STOP_NP or low in ("on", "in", "at"):
+                break
+            if not words and (not (tok.is_capitalised or low in DETERMINERS) or low in TIME_WORDS):
+                return None
+            if words and not tok.is_capitalised and low in MONTHS_DAYS:
+                break
+            if words and tok.is_capitalised and low in MONTHS_DAYS:
+                break
+            words.append(tok)
+            if len(words) >= 10:
+                break
+        if not words or (len(words) == 1 and words[0].lower in DETERMINERS):
+            return None
+        return words
+
+    def phrase_after(self, pos: int, ceil: int) -> list[Token]:
+        """The noun phrase after "according to": up to a comma, "who", "on"."""
+        words: list[Token] = []
+        for tok in tokens(self.text, pos, ceil):
+            low = tok.lower
+            if not tok.is_word and tok.text not in "’'":
+                break
+            if low in ("who", "which", "that", "on", "in", "during", "when", "as", "and", "because",
+                       "after", "before", "while", "since", "said", "says"):
+                break
+            if not tok.is_word:
+                continue
+            words.append(tok)
+            if len(words) >= 14:
+                break
+        return words
+
+    # ------------------------------------------------------ content finding
+    def skip_adjuncts(self, pos: int, end: int) -> int:
+        """Past channels, audiences and times after a cue."""
+        while pos < end:
+            match = RE_ADJUNCT.match(self.text, pos, end)
+            if not match or match.end() == pos:
+                break
+            pos = match.end()
+        return pos
+
+    def content_after(self, cue: Cue, end: int) -> tuple[Span, bool, list[Quote]] | None:
+        """The quote or clause a cue governs, after it."""
+        text = self.text
+        pos = cue.span[1]
+        if cue.lemma == "tell":
+            toks = tokens(text, pos, min(end, pos + 80))
+            audience = self._audience(toks)
+            if audience is None:
+                ahead = self._that_ahead(pos, end)
+                if ahead == pos:
+                    return None  # "tells lies", "told the story": no one is told anything
+                audience = ahead
+            pos = audience
+        pos = self.skip_adjuncts(pos, end)
+        pos = _skip_ws(text, pos, end)
+        pos = self._that_ahead(pos, end)
+        after_comma = False
+        while pos < end and text[pos] in ",:":
+            after_comma = after_comma or text[pos] == ","
+            pos = _skip_ws(text, pos + 1, end)
+        if pos >= end:
+            return None
+        if after_comma and not text.startswith("that ", pos):
+            quote = self._quote_at(pos)
+            if quote and quote.outer[0] == pos:
+                return (quote.inner, True, [quote])
+            return None  # "…, the agency said, a figure that …": an apposition, not content
+        if text.startswith(("that ", "that\n"), pos) or text[pos:pos + 5].lower() == "that ":
+            start = _skip_ws(text, pos + 4, end)
+            span = _trim(text, start, self.clause_end(start, end))
+            inner = self._inner(span)
+            return (span, False, inner) if span[1] - span[0] >= 8 else None
+        quote = self._quote_at(pos)
+        if quote and quote.outer[0] == pos:
+            return (quote.inner, True, [quote])
+        if cue.lemma in OBJECT_CUES:
+            return self.object_content(cue, pos, end)
+        if cue.lemma in NEEDS_THAT or text[pos] in "?!.":
+            return None
+        if not (text[pos].isalpha() or text[pos].isdigit()):
+            return None
+        span = _trim(text, pos, self.clause_end(pos, end))
+        n_words = len(text[span[0]:span[1]].split())
+        if n_words < 4:
+            return None
+        # A bare object noun phrase ("continue her march", "reported her
+        # presence") is not speech: outside the say/tell family, require a
+        # finite verb in the clause.
+        if cue.lemma != "say":
+            comma = text.find(",", span[0], span[1])
+            if not RE_FINITE.search(text, span[0], comma if comma > 0 else span[1]):
+                return None
+        inner = self._inner(span)
+        return (span, False, inner)
+
+    def _that_ahead(self, pos: int, end: int) -> int:
+        """Skip a short adjunct before "that": "told the crowd at a rally
+        that …", "claimed during the divorce that …"."""
+        if self.text.find("that", pos, min(end, pos + 120)) < 0:
+            return pos
+        toks = tokens(self.text, pos, min(end, pos + 120))
+        for k, tok in enumerate(toks[:10]):
+            low = tok.lower
+            if low == "that":
+                return tok.start if k else pos
+            if not tok.is_word or low.endswith("ed") and not tok.is_capitalised:
+                return pos
+            if low in STOP_NP and low not in ADJUNCT_WORDS:
+                return pos
+            if k == 0 and low not in ADJUNCT_WORDS and low not in DETERMINERS and not tok.is_capitalised:
+                return pos
+        return pos
+
+    @staticmethod
+    def _audience(toks: list[Token]) -> int | None:
+        """End of the audience after "told": a pronoun, a group ("reporters",
+        "his supporters") or a name ("Reuters", "the BBC")."""
+        if not toks or not toks[0].is_word:
+            return None
+        first = toks[0].lower
+        if first in AUDIENCE_PRONOUNS:
+            return toks[0].end
+        k = 1 if first in DETERMINERS else 0
+        end = None
+        while k < len(toks) and k < 7 and toks[k].is_word and toks[k].lower not in ("that", "on", "in", "at"):
+            tok = toks[k]
+            if tok.is_capitalised or tok.lower in AUDIENCES or tok.lower.endswith(("ers", "ists", "ians")):
+                end = tok.end
+                k += 1
+                if tok.text.endswith(("’s", "'s")) and k < len(toks) and toks[k].text in "\"“":
+                    # A programme after its network: MSNBC's "Morning Joe".
+                    close = next((m for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text in "\"”"), None)
+                    if close is not None:
+                        end, k = toks[close].end, close + 1
+                continue
+            if end is None and tok.lower in ("radio", "television", "tv", "local", "foreign", "national"):
+                k += 1
+                continue
+            break
+        return end
+
+    def object_content(self, cue: Cue, pos: int, end: int) -> tuple[Span, bool, list[Quote]] | None:
+        """Content that is an object phrase: "accused X of Y", "denied any
+        involvement", "called for X", "called on X to Y", "vowed to Y",
+        "called X “a disgrace”"."""
+        text = self.text
+        need = OBJECT_CUES[cue.lemma]
+        window = text[pos:min(end, pos + 400)]
+        if need == "of" and not RE_OBJ_OF.match(window):
+            return None
+        if need == "to" and not RE_OBJ_TO.match(window):
+            return None
+        if need == "as" and not RE_OBJ_AS.match(window):
+            return None
+        if need == "call":
+            on_for = RE_OBJ_CALL.match(window)
+            quote = next((q for q in self._quotes_in(pos + 1, pos + 60) if q.outer[1] <= end), None)
+            if not on_for and quote is None:
+                return None  # "called police", "called a meeting": no assertion
+        span = _trim(text, pos, self.clause_end(pos, end))
+        if len(text[span[0]:span[1]].split()) < 2:
+            return None
+        inner = self._inner(span)
+        return (span, False, inner)
+
+    def clause_end(self, start: int, end: int) -> int:
+        """Where a reported clause stops: before a coordinated clause that
+        says something else ("…, but he said …", "… and suggested that …")."""
+        for match in RE_CLAUSE_BREAK.finditer(self.text, start, end):
+            if not self._quote_at(match.start()):
+                return match.start()
+        return end
+
+    # --------------------------------------------------------------- passes
+    def run(self) -> list[Found]:
+        found: list[Found] = []
+        for sent in self.sents:
+            for item in self._sentence(sent):
+                found.extend(self._coordinated(item, sent))
+        found.extend(self._leftover_quotes(found))
+        found.sort(key=lambda f: f.content[0])
+        return found
+
+    def _sentence(self, sent: Sentence) -> list[Found]:
+        text = self.text
+        s_start, s_end = sent.span
+        out: list[Found] = []
+        if text[s_start:s_end].rstrip("\"”’ ").endswith("?") and not self._quote_at(s_end - 1):
+            return out
+        last_speaker: Speaker | None = None
+        for match in find_cues(text, s_start, s_end):
+            if self._quote_at(match.start()):
+                continue
+            cue = _cue_record(text, match.start(), match.end())
+            low = cue.text.lower()
+            if cue.lemma == "according to":
+                result = self._according_to(sent, cue)
+                if result:
+                    out.append(result)
+                continue
+            if cue.lemma == "in words":
+                result = self._in_words(sent, cue)
+                if result:
+                    out.append(result)
+                continue
+            if low.endswith("ing") and cue.lemma not in ("", low) and RE_GERUND_LEAD.search(text, s_start, match.start()):
+                # "…, adding that …": the subject of the main clause speaks.
+                if last_speaker is None:
+                    last_speaker = self._sentence_subject(sent)
+                if last_speaker is None:
+                    continue
+                got = self.content_after(cue, s_end)
+                if got:
+                    span, direct, inner = got
+                    out.append(Found(span, direct, last_speaker, cue, 0.7, (match.start(), s_end), inner))
+                continue
+            if not match.group()[0].islower() and match.start() != s_start:
+                continue  # "Said" mid-sentence: a name
+            floor = s_start
+            last = self._last_quote_before(match.start())
+            if last is not None and s_start <= last.outer[1] <= match.start():
+                floor = last.outer[1]
+            if low.endswith("ing") and low != cue.lemma and not RE_PROGRESSIVE.search(text, floor, match.start()):
+                continue  # "prevent Clinton from continuing": not a verb of this clause
+            subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"))
+            if subject is None and RE_THAT_NEXT.match(text, match.end(), s_end):
+                # "Another slide shows that …": a "that" clause vouches for
+                # a subject we could not place.
+                subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), strict=False)
+            inverted = False
+            if subject is None and RE_COORDINATED.search(text[floor:match.start()]):
+                # "Authorities announced … and said …": one subject, two verbs.
+                shared = last_speaker or self._sentence_subject(sent)
+                if shared is not None:
+                    found = self._content_for(sent, cue, shared, [Token(cue.text, *cue.span)], False,
+                                              match.end(), match.start())
+                    if found:
+                        last_speaker = shared
+                        out.append(found)
+                    continue
+            if subject is None:
+                # "…," said the official / "…, said Kadyrov"
+                before = text[floor:match.start()].strip()
+                if before in ("", ",") or before.endswith(","):
+                    words = self.subject_after(match.end(), s_end)
+                    if words and low in ("said", "says", "added", "wrote", "told", "asked", "explained",
+                                         "insisted", "continued", "noted", "warned", "claimed",
+                                         "admitted", "stressed", "declared", "replied", "responded",
+                                         "recalled", "argued", "acknowledged", "announced", "tweeted"):
+                        subject = (words, False, None)
+                        inverted = True
+                if subject is None:
+                    passive = self._passive_it(floor, match)
+                    if passive is None:
+                        continue
+                    out.append(passive)
+                    continue
+            words, negated, role = subject
+            if negated:
+                continue
+            if len(words) == 1 and words[0].lower in ("i", "we", "you"):
+                continue  # the writer's own voice, not a reported source
+            if low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not _plural(words):
+                continue  # "the state and local …": a bare form needs a plural subject
+            speaker = self._speaker(words, role)
+            if speaker is None:
+                continue
+            cue_end = match.end()
+            if inverted:
+                cue_end = words[-1].end
+            found = self._content_for(sent, cue, speaker, words, inverted, cue_end, floor)
+            if found:
+                last_speaker = speaker
+                out.append(found)
+        return out
+
+    def _sentence_subject(self, sent: Sentence) -> Speaker | None:
+        """The noun phrase that opens a sentence, when it can speak."""
+        toks = tokens(self.text, sent.span[0], min(sent.span[1], sent.span[0] + 200))
+        words: list[Token] = []
+        for tok in toks:
+            low = tok.lower
+            if not tok.is_word:
+                if words or tok.text not in "\"“‘'(":
+                    break
+                continue
+            if not words and low in ("in", "on", "at", "after", "before", "when", "while", "as", "if", "since",
+                                     "despite", "although", "though", "because", "for", "with", "during"):
+                return None
+            if low in STOP_NP or (not tok.is_capitalised and low.endswith(("ed", "ly", "ing"))) or low in FORMS:
+                break
+            words.append(tok)
+            if len(words) >= 8:
+                break
+        if not words or not plausible_speaker(words) or (len(words) == 1 and words[0].lower in DETERMINERS):
+            return None
+        return self._speaker(words)
+
+    def _coordinated(self, item: Found, sent: Sentence) -> list[Found]:
+        """ "said that A, and that B": two claims, same speaker and cue."""
+        if item.direct or item.content[1] >= sent.span[1] - 1:
+            return [item]
+        match = RE_AND_THAT.match(self.text, item.content[1], sent.span[1])
+        if not match:
+            return [item]
+        start = match.end()
+        end = self.clause_end(start, sent.span[1])
+        span = _trim(self.text, start, end)
+        inner = self._inner(span)
+        return [item, Found(span, False, item.speaker, item.cue, item.confidence, item.anchor, inner)]
+
+    def _content_for(self, sent: Sentence, cue: Cue, speaker: Speaker, words: list[Token],
+                     inverted: bool, cue_end: int, floor: int) -> Found | None:
+        text = self.text
+        s_start, s_end = sent.span
+        subj_start = min(words[0].start, cue.span[0])
+        # 1. A quote right before the subject/cue: “…,” Kadyrov wrote.
+        before = None
+        last = self._last_quote_before(subj_start)
+        for quote in [last] if last is not None else []:
+            if quote.outer[1] <= subj_start and s_start < quote.outer[1] and RE_GAP_BEFORE_SUBJECT.fullmatch(text, quote.outer[1], subj_start):
+                # A short quoted title mid-sentence ("on CBS's "Face the Nation,"
+                # Ryan said …") is not what the speaker said.
+                if quote.outer[0] > s_start + 1 and len(text[quote.inner[0]:quote.inner[1]].split()) < 4:
+                    continue
+                before = quote
+        probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
+        after = self.content_after(probe, s_end)
+        anchor = (subj_start, cue.span[1])
+        if before is not None:
+            if after and after[1] and text[before.inner[1] - 1:before.inner[1]] == "," and after[0][0] > before.outer[1]:
+                # One sentence split by the cue: “A,” she said, “b.”
+                joined = (before.inner[0], after[0][1])
+                return Found(joined, True, speaker, cue, 0.9, anchor, [before, *after[2]])
+            return Found(before.inner, True, speaker, cue, 0.9 if before.opened else 0.75, anchor, [before])
+        if after:
+            span, direct, inner = after
+            conf = 0.85 if direct else (0.8 if text[cue_end:span[0]].strip().endswith("that") else 0.7)
+            return Found(span, direct, speaker, cue, conf, anchor, inner)
+        # 3. The clause before: "Troops are near Kyiv, the official said."
+        rest = self.skip_adjuncts(cue_end, s_end)
+        tail = text[rest:s_end].strip()
+        lead = text[s_start:subj_start].rstrip()
+        next_word = tail[1:].split()[0].lower() if len(tail) > 1 and tail[1:].split() else ""
+        if (tail.startswith(",") and len(tail) > 12 and lead.endswith(",") and len(lead.split()) >= 2
+                and next_word not in DETERMINERS and next_word not in APPENDED and not next_word.endswith("ing")):
+            # A parenthetical cue: "The museum, Mr. Bush said, celebrated …".
+            span = _trim(text, s_start, s_end)
+            inner = self._inner(span)
+            return Found(span, False, speaker, cue, 0.7, anchor, inner)
+        if tail and not tail.startswith(",") and not RE_PUNCT_ONLY.fullmatch(tail):
+            return None
+        head_end = subj_start
+        while head_end > floor and text[head_end - 1].isspace():
+            head_end -= 1
+        if head_end <= floor or text[head_end - 1] not in ",—–":
+            return None
+        start = floor if floor > s_start else s_start
+        span = _trim(text, start, head_end)
+        if len(text[span[0]:span[1]].split()) < 4:
+            return None
+        inner = self._inner(span)
+        direct = bool(inner) and inner[0].outer[0] <= span[0] + 1 and inner[-1].outer[1] >= span[1] - 1
+        if direct:
+            span = inner[0].inner if len(inner) == 1 else (inner[0].inner[0], inner[-1].inner[1])
+        return Found(span, direct, speaker, cue, 0.75, anchor, inner)
+
+    def _passive_it(self, floor: int, match: CueMatch) -> Found | None:
+        """ "It was said that …": a cue without a speaker."""
+        text = self.text
+        lead = text[floor:match.start()]
+        m = RE_IT_WAS.search(lead)
+        if not m or match.group().lower() not in PARTICIPLES | {"reported", "claimed", "alleged", "announced",
+                                                                 "stated", "confirmed", "believed"}:
+            return None
+        sent_end = next(s.span[1] for s in self.sents if s.span[0] <= match.start() < s.span[1])
+        cue = _cue_record(text, floor + m.start(), match.end())
+        cue = Cue(cue.text, FORMS.get(match.group().lower(), match.group().lower()), cue.span,
+                  CUE_STANCE.get(FORMS.get(match.group().lower(), ""), "neutral"))  # type: ignore[arg-type]
+        got = self.content_after(Cue(cue.text, cue.lemma, (match.start(), match.end()), cue.stance), sent_end)
+        if not got:
+            return None
+        span, direct, inner = got
+        return Found(span, direct, None, cue, 0.6, cue.span, inner)
+
+    def _according_to(self, sent: Sentence, cue: Cue) -> Found | None:
+        text = self.text
+        s_start, s_end = sent.span
+        words = self.phrase_after(cue.span[1], s_end)
+        if not words:
+            return None
+        speaker = self._speaker(words)
+        phrase_end = words[-1].end
+        lead = text[s_start:cue.span[0]].strip()
+        # "According to X, CONTENT"
+        if not lead or lead.endswith((".", "”", "\"")):
+            pos = phrase_end
+            comma = text.find(",", pos, s_end)
+            if comma < 0:
+                return None
+            # Skip the rest of the phrase ("… on a conference call with reporters Sunday,")
+            start = _skip_ws(text, comma + 1, s_end)
+            # "According to Orlitz's deputy mayor, Filip Aske, the town …": the
+            # name in apposition is the speaker, the phrase before it the role.
+            appos = RE_APPOSED_NAME.match(text, start, s_end)
+            if appos and words:
+                role = text[words[0].start:words[-1].end]
+                name_words = [t for t in tokens(text, appos.start(1), appos.end(1)) if t.is_word]
+                speaker = self._speaker(name_words, role) or speaker
+                start = _skip_ws(text, appos.end(), s_end)
+            quote = self._quote_at(start)
+            if quote and quote.outer[0] == start:
+                return Found(quote.inner, True, speaker, cue, 0.85, (cue.span[0], phrase_end), [quote])
+            span = _trim(text, start, s_end)
+            inner = self._inner(span)
+            orphan = [q for q in self._quotes_in(span[0] - 40, span[0] + 1) if not q.opened and q.outer[1] >= span[1]]
+            direct = bool(orphan)
+            return Found(span, direct, speaker, cue, 0.8, (cue.span[0], phrase_end), inner + orphan)
+        # "CONTENT, according to X."
+        before = text[:cue.span[0]].rstrip()
+        if not before.endswith(","):
+            return None
+        start = s_start
+        lead_match = RE_ACCORDING_LEAD.match(text[s_start:cue.span[0]])
+        if lead_match:
+            start = s_start + lead_match.end()
+            # "the announcement comes as CLAUSE, according to X": the as-clause.
+        span = _trim(text, start, len(before))
+        if len(text[span[0]:span[1]].split()) < 3:
+            return None
+        inner = self._inner(span)
+        direct = bool(inner) and inner[0].outer[0] <= span[0] + 1 and inner[-1].outer[1] >= span[1] - 1
+        if direct:
+            span = inner[0].inner
+        return Found(span, direct, speaker, cue, 0.8, (cue.span[0], phrase_end), inner)
+
+    def _in_words(self, sent: Sentence, cue: Cue) -> Found | None:
+        """ "In his words, “…”"."""
+        text = self.text
+        pron = RE_POSSESSIVE.search(cue.text)
+        speaker = None
+        if pron:
+            tok = Token(pron.group(1), cue.span[0] + pron.start(1), cue.span[0] + pron.end(1))
+            speaker = self._speaker([tok])
+        else:
+            words = self.phrase_after(cue.span[1], sent.span[1])
+            speaker = self._speaker(words) if words else None
+        comma = text.find(",", cue.span[1], sent.span[1])
+        if comma < 0:
+            return None
+        start = _skip_ws(text, comma + 1, sent.span[1])
+        quote = self._quote_at(start)
+        if quote and quote.outer[0] == start:
+            return Found(quote.inner, True, speaker, cue, 0.8, cue.span, [quote])
+        return Found(_trim(text, start, sent.span[1]), False, speaker, cue, 0.7, cue.span, [])
+
+    def _leftover_quotes(self, found: list[Found]) -> list[Found]:
+        """Quotes no cue claimed: continuations of a speaker, or unattributed."""
+        used = {id(q) for f in found for q in f.quotes}
+        covered = [f.content for f in found]
+        out: list[Found] = []
+        claims = sorted(found, key=lambda f: f.content[0])
+        for quote in self.quotes:
+            if id(quote) in used:
+                continue
+            if any(c[0] <= quote.inner[0] and quote.inner[1] <= c[1] for c in covered):
+                continue
+            content = self.text[quote.inner[0]:quote.inner[1]]
+            n_words = len(content.split())
+            full_sentence = content.rstrip(" ,").endswith((".", "!", "?", "…")) or not quote.closed
+            if n_words < 4 and not full_sentence:
+                continue
+            if n_words < 3:
+                continue
+            sent_index = next((k for k, s in enumerate(self.sents) if s.span[0] <= quote.inner[0] < s.span[1]), None)
+            if sent_index is None:
+                continue
+            sent = self.sents[sent_index]
+            # A quote inside running prose with no cue: a scare quote, not a claim.
+            if not full_sentence and not (quote.outer[0] <= sent.span[0] + 1):
+                continue
+            # The speaker of the nearest quote claim just before, in this or the previous paragraph.
+            previous = None
+            for f in claims + out:
+                if f.content[1] <= quote.outer[0] and f.direct and f.speaker is not None:
+                    if previous is None or f.content[1] > previous.content[1]:
+                        previous = f
+            speaker, cue, conf = None, None, 0.4
+            if previous is not None:
+                prev_sent = next((k for k, s in enumerate(self.sents) if s.span[0] <= previous.content[0] < s.span[1]), -99)
+                gap = self.text[previous.content[1]:quote.outer[0]]
+                if sent_index - prev_sent <= 2 and self.sents[prev_sent].paragraph >= sent.paragraph - 1 and len(gap) < 400:
+                    speaker, cue, conf = previous.speaker, previous.cue, 0.65
+            colon = self._colon_speaker(quote, sent)
+            if colon is not None:
+                speaker, cue, conf = colon[0], colon[1], 0.7
+            out.append(Found(quote.inner, True, speaker, cue, conf, quote.outer, [quote]))
+        return out
+
+    def _colon_speaker(self, quote: Quote, sent: Sentence) -> tuple[Speaker, Cue | None] | None:
+        """ "Name: “…”" at the start of a sentence, or "“…” — Name" at its end."""
+        text = self.text
+        lead = text[sent.span[0]:quote.outer[0]]
+        m = RE_COLON_SPEAKER.fullmatch(lead)
+        if m:
+            words = [t for t in tokens(text, sent.span[0] + m.start(1), sent.span[0] + m.end(1)) if t.is_word]
+            speaker = self._speaker(words)
+            colon = sent.span[0] + m.end(1)
+            if speaker:
+                return speaker, Cue(":", ":", (colon, colon + 1), "neutral")
+        tail = text[quote.outer[1]:min(len(text), quote.outer[1] + 80)]
+        m = RE_DASH_SPEAKER.match(tail)
+        if m:
+            base = quote.outer[1]
+            words = [t for t in tokens(text, base + m.start(2), base + m.end(2)) if t.is_word]
+            speaker = self._speaker(words)
+            if speaker:
+                return speaker, Cue(m.group(1), "dash", (base + m.start(1), base + m.end(1)), "neutral")
+        return None
+
+
+def find_channel(text: str, start: int, end: int, content: Span) -> str | None:
+    """The medium named around a claim: Telegram, state television, a
+    programme, "statement", "told Reuters"."""
+    def outside(m: regex.Match[str]) -> bool:
+        return not (content[0] <= m.start() < content[1])
+
+    for m in RE_PLATFORM.finditer(text, start, end):
+        if outside(m):
+            key = m.group(1).lower()
+            return PLATFORMS.get(key, m.group(1))
+    for m in RE_STATEMENT.finditer(text, start, end):
+        if outside(m):
+            kind = (m.group(1) or m.group(2)).lower()
+            if m.group(3) and kind in ("interview", "tv interview", "television interview", "radio interview"):
+                return m.group(3)
+            return " ".join(kind.split())
+    for m in RE_TOLD.finditer(text, start, end):
+        if outside(m):
+            return m.group(1).rstrip(".") if not m.group(1).endswith(".S.") else m.group(1)
+    for m in RE_PROGRAMME.finditer(text, start, end):
+        first = m.group(1).split()[0].lower().rstrip("’'s")
+        if outside(m) and first not in MONTHS_DAYS and first not in ("u.s", "u.n", "uk", "us", "eu"):
+            return m.group(1).strip()
+    return None
+
+
+def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Hedge words and phrases inside ``text[start:end]``, in order, once each."""
+    seen: list[str] = []
+    for m in RE_HEDGES.finditer(text, start, end):
+        word = m.group().lower()
+        if word not in seen:
+            seen.append(word)
+    return tuple(seen)

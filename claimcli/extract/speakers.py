@@ -1,0 +1,342 @@
+"""Speakers: what kind of source a noun phrase names, its role, and the
+fullest name the article gives it ("he" -> Zelensky -> Volodymyr Zelensky).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from ..models import Speaker, SpeakerType
+from ..text import ABBREVIATIONS
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    COMPANY_SUFFIXES,
+    DOCUMENT_HEADS,
+    FEMALE_MARKERS,
+    MALE_MARKERS,
+    ORG_HEADS,
+    PLACE_SUFFIXES,
+    ROLE_HEADS,
+    SUBJECT_PRONOUNS,
+)
+
+Span = tuple[int, int]
+
+#: A word token: letters/digits joined by . ' ’ - &, with a final period kept
+#: for abbreviations (U.S., Gen.).
+RE_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:[.'’\-&][\p{L}\p{N}]+)*(?:\.(?=[\s,]|$))?|[^\s\p{L}\p{N}]")
+
+#: Honorifics and capitalised titles that precede a personal name.
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr sir dame lord lady gen general sen senator rep representative gov governor
+    president vice prime minister secretary ambassador mayor judge justice chief commander
+    col colonel lt lieutenant capt captain sgt sergeant maj major adm admiral prof professor
+    rev reverend father pope king queen prince princess sheikh emir chancellor premier
+    spokesman spokeswoman spokesperson director chairman chairwoman deputy attorney officer
+    inspector superintendent detective constable commissioner minister-president
+    """.split()
+)
+DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your some many several each "
+    "every another both all no any few".split()
+)
+MONTHS_DAYS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+#: Places that, alone as a subject, stand for a government ("Moscow said").
+GOVERNMENT_PLACES = frozenset(
+    """
+    russia ukraine moscow kyiv kiev washington beijing china london britain france paris
+    germany berlin israel iran tehran turkey ankara india japan tokyo brussels europe
+    america syria damascus iraq baghdad egypt cairo poland warsaw belarus minsk nato
+    pakistan afghanistan kabul korea pyongyang seoul taiwan taipei canada ottawa mexico brazil
+    italy rome spain madrid greece athens sweden norway finland denmark hungary romania
+    serbia georgia armenia azerbaijan kazakhstan saudi qatar lebanon jordan libya sudan
+    nigeria kenya ethiopia venezuela cuba colombia argentina chile australia canberra
+    """.split()
+)
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``; a final period stays
+    on a token only for abbreviations (U.S., Gen., J.)."""
+    out = []
+    for m in RE_TOKEN.finditer(text, start, end):
+        word = m.group()
+        if len(word) > 2 and word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in ABBREVIATIONS:
+            out.append(Token(word[:-1], m.start(), m.end() - 1))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+RE_POSSESSIVE_END = regex.compile(r"['’]s$")
+RE_BARE_END = regex.compile(r"(?:['’]s?|\.)$")
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without a final possessive or period."""
+    return RE_BARE_END.sub("", word.lower())
+
+
+def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
+    """Type, display name, role and name span of a speaker noun phrase.
+
+    ``words`` is the phrase as tokens (determiners included).
+    """
+    if not words:
+        raise ValueError("empty phrase")
+    lowered = [_bare(t.text) for t in words]
+    if len(words) == 1 and lowered[0] in SUBJECT_PRONOUNS:
+        return "person", words[0].text, None, (words[0].start, words[0].end)
+    # The head: the noun before the first post-modifier ("the governor of X").
+    head_index = len(words) - 1
+    for i, low in enumerate(lowered):
+        post = low in ("of", "for", "at", "from", "with", "in", "on", "by", "who", "which", "familiar")
+        participle = not words[i].is_capitalised and low.endswith(("ed", "ing")) and low not in ROLE_HEADS
+        if i and (post or participle):
+            head_index = i - 1
+            break
+    head = lowered[head_index]
+    # The personal name: the capitalised run that ends at the head, after the
+    # last title word inside it.
+    run_start = head_index
+    while run_start > 0 and words[run_start - 1].is_capitalised and words[run_start - 1].is_word:
+        run_start -= 1
+    name_start = run_start
+    for i in range(run_start, head_index + 1):
+        if lowered[i] in TITLES or lowered[i] in ROLE_HEADS or words[i].text.isupper() and "." in words[i].text:
+            name_start = i + 1
+    phrase = _join(words, 0, len(words))
+    role_words = words[:name_start]
+    while role_words and role_words[0].lower in DETERMINERS:
+        role_words = role_words[1:]
+    role = _join(role_words, 0, len(role_words)) or None
+    name_words = words[name_start : head_index + 1]
+    is_name = bool(name_words) and all(t.is_capitalised for t in name_words) and words[head_index].is_capitalised
+    common_plural = len(words) == 1 and (head in ANONYMOUS_HEADS or head.endswith(("ers", "ists", "ians", "ors")))
+    if is_name and not common_plural and head not in ORG_HEADS and not (len(name_words) == 1 and head in GOVERNMENT_PLACES):
+        if head in MONTHS_DAYS:
+            return "organization", phrase, role, (words[0].start, words[-1].end)
+        name = _join(name_words, 0, len(name_words))
+        if len(name_words) == 1 and name_words[0].text.isupper() and len(name_words[0].text) > 1:
+            return "organization", name, role, (name_words[0].start, name_words[-1].end)
+        return "person", name, role, (name_words[0].start, name_words[-1].end)
+    span = (words[0].start, words[-1].end)
+    named_org = words[head_index].is_capitalised and any(low in ORG_HEADS for low in lowered[: head_index + 1])
+    if head in ORG_HEADS or head in GOVERNMENT_PLACES or named_org:
+        return "organization", _strip_det(words), None, span
+    if head in DOCUMENT_HEADS:
+        return "document", _strip_det(words), None, span
+    if head in ANONYMOUS_HEADS:
+        return "anonymous", phrase, None, span
+    if head in ROLE_HEADS:
+        return "person", _strip_det(words), None, span
+    indefinite = lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
+        head.endswith("s") and not words[head_index].is_capitalised or head.endswith(("ers", "ists", "ians")))
+    return ("anonymous" if indefinite else "organization"), _strip_det(words), None, span
+
+
+def _strip_det(words: list[Token]) -> str:
+    rest = words[1:] if words and words[0].lower in DETERMINERS and len(words) > 1 else words
+    return _join(rest, 0, len(rest))
+
+
+def _join(words: list[Token], i: int, j: int) -> str:
+    out = ""
+    prev_end = None
+    for t in words[i:j]:
+        if prev_end is not None and t.start > prev_end:
+            out += " "
+        out += t.text
+        prev_end = t.end
+    return out
+
+
+# --------------------------------------------------------------------------
+# Names within one article
+
+RE_NAME = regex.compile(
+    r"\b\p{Lu}[\p{L}'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|dos|du|le|la)[ \t]+)?\p{Lu}[\p{L}'’\-]*\.?){1,4}"
+)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    start: int
+    gender: str | None = None
+
+
+class NameBook:
+    """The people an article names, so surnames and pronouns resolve to the
+    fullest form it gives."""
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text = text
+        self.by_token: dict[str, str] = {}  # surname / first name -> full name
+        self.mentions: list[tuple[int, str]] = []  # (position, full name), sorted
+        self.gender: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}  # first word -> full organisation name
+        self.org_mentions: list[tuple[int, str, str]] = []  # (position, full name, head word)
+        for start, end in spans:
+            for match in RE_NAME.finditer(text, start, end):
+                self._add(match)
+        self.mentions.sort()
+        self.org_mentions.sort()
+        self._positions = [pos for pos, _ in self.mentions]
+
+    def _add(self, match: regex.Match[str]) -> None:
+        words = tokens(self.text, match.start(), match.end())
+        lowered = [_bare(t.text) for t in words]
+        first = 0
+        gender = None
+        for i, low in enumerate(lowered):
+            if low in TITLES or low in ROLE_HEADS:
+                first = i + 1
+            if low in FEMALE_MARKERS:
+                gender = "female"
+            elif low in MALE_MARKERS:
+                gender = "male"
+        name_words = [t for t in words[first:] if t.text[0].isupper() and _bare(t.text) not in DETERMINERS]
+        if not name_words:
+            return
+        last = _bare(name_words[-1].text)
+        if len(name_words) < 2 and last not in ORG_HEADS:
+            return
+        if last in PLACE_SUFFIXES:
+            return
+        if last in ORG_HEADS or last in COMPANY_SUFFIXES:
+            full = " ".join(t.text for t in name_words)
+            full = RE_POSSESSIVE_END.sub("", full)
+            self.orgs.setdefault(_bare(name_words[0].text), full)
+            self.org_mentions.append((name_words[0].start, full, last))
+            return
+        if lowered[0] in DETERMINERS or len(name_words) < 2:
+            return
+        if any(_bare(t.text) in ORG_HEADS or _bare(t.text) in MONTHS_DAYS for t in name_words):
+            return
+        if any(_bare(t.text) in GOVERNMENT_PLACES for t in name_words):
+            return
+        full = " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 2 else t.text for t in name_words)
+        full = RE_POSSESSIVE_END.sub("", full)
+        surname = _bare(name_words[-1].text)
+        known = self.by_token.get(surname)
+        if known is None or len(full) > len(known):
+            self.by_token[surname] = full
+        self.mentions.append((name_words[0].start, self.by_token[surname]))
+        if gender:
+            self.gender.setdefault(self.by_token[surname], gender)
+
+    def organisation(self, head: str, position: int) -> str | None:
+        """The organisation "the agency" / "the company" at ``position``
+        refers to: the latest one named before it with that head."""
+        best = None
+        for pos, full, last in self.org_mentions:
+            if pos >= position:
+                break
+            if last == head or (head in ("company", "firm", "operator") and last in COMPANY_SUFFIXES):
+                best = full
+        return best
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of ``name`` the article gives."""
+        parts = name.split()
+        if not parts:
+            return name
+        known = self.by_token.get(_bare(parts[-1]))
+        if known and (len(parts) == 1 or known.endswith(parts[-1].rstrip("’'s"))):
+            return known if len(known) >= len(name) else name
+        return name
+
+    def note_speaker(self, name: str, start: int, gender: str | None = None) -> None:
+        """Record a resolved person speaker, so later pronouns can find it."""
+        index = bisect_left(self._positions, start)
+        self._positions.insert(index, start)
+        self.mentions.insert(index, (start, name))
+        if gender:
+            self.gender.setdefault(name, gender)
+
+    def antecedent(self, pronoun: str, position: int) -> str | None:
+        """The person a he/she/I at ``position`` most likely refers to."""
+        want = SUBJECT_PRONOUNS.get(pronoun.lower())
+        index = bisect_left(self._positions, position) - 1
+        while index >= 0 and position - self._positions[index] < 3000:
+            name = self.mentions[index][1]
+            gender = self.gender.get(name)
+            if gender is None or want not in ("male", "female") or gender == want:
+                if want in ("male", "female") and gender is None:
+                    self.gender[name] = want
+                return name
+            index -= 1
+        return None
+
+
+def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
+                 apposition: str | None = None, recent_group: Speaker | None = None) -> Speaker:
+    """A Speaker record from a subject phrase, names resolved in ``book``;
+    ``apposition`` is a role given beside it ("…, a spokesman for X,")."""
+    kind, name, role, name_span = classify(words)
+    role = role or apposition
+    span = (words[0].start, words[-1].end)
+    mention = book.text[span[0]:span[1]]
+    low = words[0].lower if len(words) == 1 else ""
+    if low in SUBJECT_PRONOUNS:
+        if low in ("he", "she", "his", "her", "him", "i"):
+            resolved = book.antecedent(low, span[0])
+            return Speaker(resolved or mention, mention, span, None, "person")
+        if low in ("they", "their", "them") and recent_group:
+            return Speaker(recent_group.name, mention, span, None, recent_group.type)
+        if low in ("it", "its", "they", "their", "them") and recent_org:
+            return Speaker(recent_org, mention, span, None, "organization")
+        return Speaker(mention, mention, span, None, "anonymous" if low in ("they", "them", "their") else "organization")
+    if kind == "person" and len(name.split()) == 1 and _bare(name) in book.orgs:
+        return Speaker(book.orgs[_bare(name)], mention, span, role, "organization")
+    if kind == "person" and _bare(name.split()[-1]) in COMPANY_SUFFIXES and len(name.split()) > 1:
+        return Speaker(name, mention, span, role, "organization")
+    if kind == "person" and name_span[1] - name_span[0] > 0 and name[:1].isupper():
+        full = book.full_name(name)
+        gender = None
+        lowered = {_bare(t.text) for t in words}
+        if lowered & FEMALE_MARKERS:
+            gender = "female"
+        elif lowered & MALE_MARKERS:
+            gender = "male"
+        book.note_speaker(full, span[0], gender)
+        return Speaker(full, mention, span, role, "person")
+    if kind == "organization" and words[0].lower in ("the", "its", "their") and len(words) <= 3:
+        head = _bare(words[-1].text)
+        named = book.organisation(head, span[0])
+        if named is None and head in ("company", "firm", "operator", "group", "organisation", "organization"):
+            named = recent_org
+        if named:
+            return Speaker(named, mention, span, role, kind)
+    return Speaker(name, mention, span, role, kind)

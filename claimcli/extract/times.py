@@ -1,0 +1,2343 @@
+"""Time expressions: every date, time, duration and set a news text states.
+
+``extract_times(text, anchor)`` returns one ``TimeRef`` per expression, in
+order of position.  ``anchor`` is the publication date: relative expressions
+("on Sunday", "last week", "two years ago") resolve against it, following the
+tense of their sentence; with no anchor their value is ``None`` and the text
+is kept.  Nothing ever resolves against today's date.
+
+Spans follow TIMEX3: no leading preposition ("Monday", not "on Monday"), but
+modifiers that belong to the expression are kept ("last week", "the past three
+months", "early Tuesday", "nearly forty years", "four-day-old").
+
+Values are TimeML TIMEX3 values, because that is what the gold data uses:
+
+=========  ==========================================  ==================================
+grain      value                                        examples
+=========  ==========================================  ==================================
+day        ``2022-03-01``                               March 1, 2022; Tuesday; yesterday
+week       ``2022-W09``, weekends ``2022-W08-WE``      this week; last week; the weekend
+month      ``2022-03``                                  in March; last month
+quarter    ``2022-Q1``                                  the third quarter; Q3 2022
+season     ``2022-SU`` (SP, SU, FA, WI)                 this summer; last fall
+year       ``2022``                                     in 2014; last year; fiscal 1989
+decade     ``199`` (the 1990s)                          the late 1970s; the past decade
+century    ``19`` (the 20th century)                    the 11th century
+time       ``2022-02-26TNI``, ``1998-01-08T15:00``      last night; 10 p.m. Wednesday
+duration   ``P4D``, ``PT2H``, ``PXM``                   four-day-old; for three weeks
+set        ``P1Y``, ``XXXX-WXX-1``, ``XXXX-SU``         each year; every Monday; daily
+ref        ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` now; recently; in the future
+=========  ==========================================  ==================================
+
+Resolution rules, in short:
+
+- Weekdays: past tense takes the most recent such day (the publication day
+  itself when it matches: "on Sunday" in a Sunday article), future tense the
+  next one (the same day counts), present tense the nearest one.  The tense is
+  read from the nearest tense cue in the sentence (``tense_of``).
+- A month and day without a year ("March 1") takes the year that puts it
+  nearest the anchor consistent with tense; a month alone likewise.
+- "last/this/next week|month|quarter|year" are calendar units around the
+  anchor; "the past three months" is a duration; "two weeks ago" a date.
+- Discourse references ("the following year", "the same day", "a year
+  earlier" after a quarter) resolve against the last such value in the text.
+- Bare four-digit numbers are years only in a year context (in, since, by,
+  until, of, from, a determiner before a noun, after a month ...).
+- Holidays (Christmas, Easter via ``dateutil.easter``, Thanksgiving, Boxing
+  Day ...) take the occurrence nearest the anchor by tense, like dates.
+- Sentences end at . ! ? before a capital, at blank lines, and at line breaks
+  that do not cut a sentence (hard-wrapped wire copy).
+- An anchor outside the years 2-9997 resolves nothing (values stay None).
+
+Use ``find_dateline`` to find the publication date stated by the article
+itself (front matter, "Published ...", a wire dateline with a year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+
+import regex
+from dateutil.easter import easter
+
+from ..models import TimeRef
+from .numbers import ORDINALS, SCALES, TENS, UNITS, parse_number
+
+#: Every value ``TimeRef.grain`` can take (see the table above).
+GRAINS = ("day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "duration", "set", "ref")
+
+# --------------------------------------------------------------------------
+# Lexicons (data, not code)
+# --------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+#: Abbreviations that are only a month with a day or year after them.
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+#: Month names that are also common words or names: need a date context.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+#: Words after a weekday that make it a name: "Sunday Times", "Monday Night Football".
+WEEKDAY_NAME_FOLLOWERS = frozenset({
+    "times", "telegraph", "express", "mirror", "mail", "herald", "post", "independent", "tribune",
+    "observer", "star", "people", "sport", "business", "review", "magazine", "edition", "night football",
+    "world", "politics", "tonight", "club", "league", "school", "service", "session",
+})
+#: Words before a weekday that make it a named day: "Black Monday", "Good Friday".
+NAMED_DAY_PREFIXES = frozenset({
+    "black", "good", "super", "ash", "palm", "easter", "bloody", "cyber", "holy", "maundy", "shrove",
+    "fat", "boxing", "blue", "whit", "low", "red",
+})
+
+#: Holidays -> how to find their date in a year: ("fixed", month, day), ("easter", days
+#: after Easter Sunday), ("nth", month, weekday, n; -1 = the last), ("thanksgiving",
+#: days after US Thanksgiving), or None when it differs by country or calendar.
+HOLIDAYS: dict[str, tuple[str, int, int, int] | None] = {
+    "christmas": ("fixed", 12, 25, 0), "christmas day": ("fixed", 12, 25, 0), "christmas eve": ("fixed", 12, 24, 0),
+    "boxing day": ("fixed", 12, 26, 0), "new year": ("fixed", 1, 1, 0), "new year's day": ("fixed", 1, 1, 0),
+    "new year's eve": ("fixed", 12, 31, 0), "hogmanay": ("fixed", 12, 31, 0), "valentine's day": ("fixed", 2, 14, 0),
+    "halloween": ("fixed", 10, 31, 0), "independence day": ("fixed", 7, 4, 0), "bastille day": ("fixed", 7, 14, 0),
+    "st patrick's day": ("fixed", 3, 17, 0), "st. patrick's day": ("fixed", 3, 17, 0), "may day": ("fixed", 5, 1, 0),
+    "remembrance day": ("fixed", 11, 11, 0), "armistice day": ("fixed", 11, 11, 0), "veterans day": ("fixed", 11, 11, 0),
+    "veterans' day": ("fixed", 11, 11, 0), "anzac day": ("fixed", 4, 25, 0), "australia day": ("fixed", 1, 26, 0),
+    "canada day": ("fixed", 7, 1, 0),
+    "easter": ("easter", 0, 0, 0), "easter sunday": ("easter", 0, 0, 0), "easter monday": ("easter", 1, 0, 0),
+    "good friday": ("easter", -2, 0, 0), "maundy thursday": ("easter", -3, 0, 0), "palm sunday": ("easter", -7, 0, 0),
+    "ash wednesday": ("easter", -46, 0, 0), "pentecost": ("easter", 49, 0, 0), "whitsun": ("easter", 49, 0, 0),
+    "thanksgiving": ("thanksgiving", 0, 0, 0), "thanksgiving day": ("thanksgiving", 0, 0, 0),
+    "black friday": ("thanksgiving", 1, 0, 0), "cyber monday": ("thanksgiving", 4, 0, 0),
+    "memorial day": ("nth", 5, 0, -1), "labor day": ("nth", 9, 0, 1), "martin luther king day": ("nth", 1, 0, 3),
+    "presidents' day": ("nth", 2, 0, 3), "columbus day": ("nth", 10, 0, 2), "mother's day": None, "father's day": None,
+    "labour day": None, "election day": None, "polling day": None, "inauguration day": None, "victory day": None,
+    "republic day": None, "chinese new year": None, "lunar new year": None, "black monday": None,
+    "super tuesday": None, "bloody sunday": None,
+}
+#: Nouns after "Christmas"/"Easter" that make it no time at all: "Christmas tree".
+HOLIDAY_NOT_TIME = frozenset({
+    "tree", "trees", "card", "cards", "carol", "carols", "present", "presents", "pudding", "cracker", "crackers",
+    "decorations", "lights", "song", "songs", "single", "number", "album", "jumper", "island", "egg", "eggs",
+    "bunny", "rising", "uprising", "message", "special", "film", "movie",
+})
+#: Calendar units: word -> (TIMEX3 duration letter, canonical unit).
+UNIT_WORDS: dict[str, str] = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "night": "night", "nights": "night",
+    "week": "week", "weeks": "week", "weekend": "weekend", "weekends": "weekend",
+    "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
+    "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "millennium": "millennium", "millennia": "millennium",
+    "morning": "morning", "mornings": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
+    "evening": "evening", "evenings": "evening", "time": "time", "term": "term",
+}
+#: canonical unit -> (multiplier, TIMEX3 duration unit letter, needs the "T" time designator)
+DURATION_UNITS: dict[str, tuple[int, str, bool]] = {
+    "second": (1, "S", True), "minute": (1, "M", True), "hour": (1, "H", True),
+    "day": (1, "D", False), "night": (1, "D", False), "week": (1, "W", False), "weekend": (1, "WE", False),
+    "fortnight": (2, "W", False), "month": (1, "M", False), "quarter": (1, "Q", False),
+    "year": (1, "Y", False), "decade": (10, "Y", False), "century": (100, "Y", False),
+    "millennium": (1000, "Y", False),
+    "morning": (1, "MO", True), "afternoon": (1, "AF", True), "evening": (1, "EV", True),
+}
+#: Vague plural duration letters, TIMEX3 style (PXY "years", PXDE "decades").
+VAGUE_UNITS: dict[str, str] = {
+    "second": "TXS", "minute": "TXM", "hour": "TXH", "day": "XD", "night": "XD", "week": "XW",
+    "weekend": "XWE", "fortnight": "XW", "month": "XM", "quarter": "XQ", "year": "XY",
+    "decade": "XDE", "century": "XCE", "millennium": "XML",
+}
+PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+#: Season -> (first month, last month); winter runs December to February.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+#: Words before a season (or "the" + season) that make it a time: "in summer", "by the spring".
+SEASON_PREPOSITIONS = frozenset({
+    "in", "during", "by", "until", "till", "since", "through", "throughout", "over", "before", "after", "for", "from",
+    "into",
+})
+#: Nouns that make a season word part of a name or compound: "summer camp", "Winter Olympics".
+SEASON_COMPOUNDS = frozenset({
+    "olympics", "games", "storm", "storms", "camp", "camps", "school", "session", "break", "holiday",
+    "holidays", "solstice", "equinox", "palace", "wheat", "crop", "crops", "sale", "sales", "collection",
+    "collections", "fashion", "transfer", "window", "tour", "term", "semester", "league", "season", "time",
+    "weather", "festival", "programme", "program", "range", "clothes", "wear", "fuel", "tyres", "tires",
+    "months", "recess", "offensive", "campaign",
+})
+#: Nouns after "N-year-old" that make it an age, not a duration ("a 10-year-old boy").
+AGE_NOUNS = frozenset({
+    "boy", "boys", "girl", "girls", "man", "men", "woman", "women", "child", "children", "son", "sons",
+    "daughter", "daughters", "baby", "babies", "infant", "infants", "student", "students", "victim",
+    "victims", "driver", "drivers", "mother", "father", "brother", "sister", "player", "players", "teenager",
+    "teenagers", "youth", "suspect", "suspects", "patient", "patients", "pupil", "pupils", "resident",
+    "grandmother", "grandfather", "son's", "girl's", "boy's", "toddler", "twins", "widow", "veteran",
+    "soldier", "soldiers", "dog", "horse", "cat",
+})
+#: Nouns after "the 2000 ..." that make the number a count, not a year.
+COUNT_NOUNS = frozenset({
+    "people", "men", "women", "children", "persons", "staff", "police", "personnel", "troops", "soldiers",
+    "percent", "per", "points", "miles", "metres", "meters", "kilometres", "kilometers", "km", "kg",
+    "tonnes", "tons", "feet", "pounds", "dollars", "euros", "yen", "barrels", "shares", "units", "votes",
+    "jobs", "cars", "homes", "houses", "acres", "hectares", "cases", "deaths", "dead", "members", "pupils",
+    "students", "workers", "employees", "residents", "refugees", "prisoners", "more", "of", "or", "to",
+    "and", "out", "in",
+})
+#: Words before a bare four-digit number that make it a year at once.
+YEAR_PREPOSITIONS = frozenset({
+    "in", "since", "by", "until", "till", "through", "throughout", "of", "from", "before", "after",
+    "during", "between", "circa", "c.", "for", "early", "late", "mid", "fiscal", "year", "fy",
+    "around", "summer", "spring", "autumn", "fall", "winter", "pre", "post", "season", "election",
+    "budget", "vintage", "class", "as", "against", "due", "maturing", "matures",
+})
+#: Plural nouns that a year can modify: "the 2004 elections" (but "the 2000 troops" is a count).
+YEAR_PLURAL_NOUNS = frozenset({
+    "elections", "olympics", "games", "talks", "accounts", "results", "figures", "sales", "earnings", "negotiations",
+    "riots", "protests", "floods", "attacks", "championships", "finals", "awards", "accords", "agreements", "levels",
+    "budgets", "forecasts", "targets", "estimates", "profits", "losses", "bombings", "killings", "polls",
+})
+YEAR_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "whose"})
+#: Words before a bare month name that make it a month ("in March", "by May").
+MONTH_CONTEXT = frozenset({
+    "in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after", "from",
+    "of", "early", "late", "mid", "last", "next", "this", "that", "each", "every", "between", "the",
+    "a", "an", "for", "as", "around", "about", "end", "beginning", "start", "middle", "on", "into",
+    "over", "past", "coming", "mid-", "late-", "early-", "to", "and", "or",
+})
+#: Prepositions that license a bare plural unit as a duration: "for years", "within weeks".
+BARE_PLURAL_PREPOSITIONS = frozenset({
+    "for", "in", "within", "over", "after", "during", "than", "take", "takes", "took", "taken", "taking",
+    "spent", "spend", "spending", "lasted", "last", "lasting", "wait", "waited", "waiting",
+})
+#: A few -ed words that are not past-tense verbs (adjectives, nouns).
+NOT_PAST_ED_WORDS = frozenset((
+    "need|feed|seed|weed|speed|indeed|breed|creed|greed|heed|steed|deed|bleed|exceed|proceed|succeed|"
+    "hundred|kindred|sacred|naked|wicked|rugged|shed|sled|bred|shred|embed|based|related|armed|alleged|"
+    "called|detailed|limited|advanced|developed|united|concerned|interested|experienced|qualified|"
+    "unprecedented|unexpected|unidentified|unnamed|unspecified|skilled|scheduled|expected|planned|"
+    "slated|intended|proposed|embattled|beloved|learned|aged|red|bed|wed|led|fed|ahmed|mohammed|muhammed|"
+    "mohamed|mahmoud|ed|ted|fred|reed|deed|creed"
+).split("|"))
+IRREGULAR_PAST = (
+    "went|came|began|took|gave|made|met|left|saw|fell|rose|won|lost|held|told|got|brought|bought|"
+    "thought|fought|caught|taught|sought|sold|struck|spoke|wrote|broke|chose|drove|flew|grew|knew|"
+    "threw|shook|stood|understood|sent|spent|built|found|kept|paid|laid|ran|sat|sang|swore|tore|"
+    "wore|woke|became|hid|fled|shot|felt|dealt|meant|heard|ate|drew|withdrew|arose|rode|rang|sank|"
+    "stole|swam|swung|overtook|undertook|forgot|forgave|slept|swept|lent|bent|led|fed|did|had|was|were"
+)
+#: Tense cues: word -> "fut", "pres", "past", or the rule ``_tense_cues`` applies to
+#: the words after it ("to": plans *to*; "be": is due to / is scheduled; "modal";
+#: "perfect": has + participle; "due": due to meet, not due to the rain).
+TENSE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("will", "shall", "won't", "won’t", "gonna", "scheduled", "slated", "upcoming", "forthcoming",
+                     "coming", "next", "would", "tomorrow", "planning"), "fut"),
+    **dict.fromkeys(("plan", "plans", "planned", "expect", "expects", "expected", "intend", "intends", "intended",
+                     "aim", "aims", "aimed", "hope", "hopes", "hoped", "set", "going", "supposed"), "to"),
+    **dict.fromkeys(("is", "are", "am", "was", "were"), "be"),
+    **dict.fromkeys(("can", "could", "may", "might", "must", "should"), "modal"),
+    **dict.fromkeys(("has", "have", "had"), "perfect"),
+    "due": "due",
+    **dict.fromkeys(("it's", "it’s", "that's", "that’s", "there's", "there’s", "here's", "here’s", "what's", "what’s",
+                     "remain", "remains", "stands", "says"), "pres"),
+    **dict.fromkeys(("said", "told", "ago", "last", "earlier", "yesterday", "previously"), "past"),
+    **dict.fromkeys(IRREGULAR_PAST.split("|"), "past"),
+}
+IRREGULAR_PAST_WORDS = frozenset(IRREGULAR_PAST.split("|")) - {"was", "were", "had", "did"}
+#: Reporting verbs: a weak tense cue unless right next to the expression.
+REPORTING = frozenset({"said", "says", "told", "added", "stated", "wrote", "announced", "reported", "noted"})
+
+TIMEZONES = (
+    "GMT UTC BST CET CEST EET EEST MSK IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT "
+    "EST EDT CST CDT MST MDT PST PDT AKST HST ET CT MT PT Z"
+).split()
+
+# --------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: Iterable[str], reverse: bool = False) -> str:
+    """A regex alternation of ``words`` factored into a prefix trie (longest word first).
+
+    The regex engine tries each alternative in turn; a trie makes a failing
+    position cost one character test instead of one per word.  ``reverse``
+    factors common suffixes instead, for patterns matched right to left (``(?r)``).
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for ch in (reversed(word) if reverse else word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Node) -> str:
+        ends = "" in node
+        branches = [(build(child) + regex.escape(ch)) if reverse else (regex.escape(ch) + build(child))
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
+_MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH_NAMES = _trie(MONTHS)
+_WEEKDAY_NAMES = _trie(WEEKDAYS)
+_UNIT_NAMES = _trie(UNIT_WORDS)
+_ORDINAL_WORDS = _trie(ORDINALS)
+_R_ORDINAL_WORDS = _trie(ORDINALS, reverse=True)
+_TENS_NAMES = _trie(TENS)
+_TEEN_NAMES = _trie([w for w, v in UNITS.items() if v >= 10])
+_DIGIT_NAMES = _trie([w for w, v in UNITS.items() if 1 <= v <= 9])
+_NUMBER_WORD = _trie([*UNITS, *TENS, *SCALES])
+_R_NUMBER_WORD = _trie([*UNITS, *TENS, *SCALES], reverse=True)
+# A number written in words: "twenty-four", "two hundred and fifty", "a hundred".
+_R_NUMBER_WORDS = rf"{_R_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_R_NUMBER_WORD})*"
+# A year in words: "nineteen ninety-six", "nineteen oh five", "two thousand and eight".
+_YEAR_WORDS = (
+    rf"(?:(?:nineteen|eighteen)[\s-]+(?:(?:{_TENS_NAMES})(?:[\s-]+(?:{_DIGIT_NAMES}))?|{_TEEN_NAMES}|o(?:h)?[\s-]+(?:{_DIGIT_NAMES}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEEN_NAMES}|{_DIGIT_NAMES}|(?:{_TENS_NAMES})(?:[\s-]+(?:{_DIGIT_NAMES}))?))?)"
+)
+
+# Head words: every expression contains one.  They are found in a lower-cased
+# copy of the text with one pattern (a prefix trie); case is then checked on
+# the original words ("May" and "March" must be capitalised to be months,
+# "This Week" mid-sentence is a show).  A single lower-case pattern is several
+# times faster than one that spells out the case variants.
+_HEAD_WORDS = sorted(
+    set(MONTHS) | set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(WEEKDAY_ABBREVIATIONS) | set(UNIT_WORDS)
+    | set(SEASONS) | {w + "s" for w in SEASONS} | set(DECADE_WORDS)
+    | {"today", "tonight", "tomorrow", "yesterday", "now", "nowadays", "currently", "current", "recently", "future",
+       "past", "daily", "weekly", "monthly", "annual", "annually", "yearly", "hourly", "noon", "midnight", "midday",
+       "nineteen", "eighteen", "while", "q1", "q2", "q3", "q4"}
+    | {h for h in HOLIDAYS if " " not in h}
+)
+#: Every head word, in the lower-cased text.
+RE_HEAD = regex.compile(rf"\b{_trie(_HEAD_WORDS)}\b")
+#: Lower-cases A-Z only, so offsets never move (str.lower can lengthen a few characters).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: Digit runs that can start a date, a year, a clock time or a decade.
+RE_HEAD_DIGITS = regex.compile(
+    r"""(?<![\w$£€,/:]|[\d.]\.)(?:
+      \d{4}(?![\d%]|[,.]\d)                                            # a year, an ISO date, 0800 GMT, 1990s
+     |\d{1,2}(?=(?:st|nd|rd|th|s|am|pm)\b|:\d\d|\.\d\d[ \t\u00a0]*[ap]\.?m\b|[./-]\d{1,2}[./-]\d{4}(?!\d)
+               |[ \t\u00a0]*[ap]\.?m\b|[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:[JFMASOND][a-z]{2}|[JFMASOND][A-Z]{2})))  # 1st, 70s, 7:15, 01.03.2022, 9 a.m., 1 March
+    """,
+    regex.X,
+)
+
+# ---- left contexts: reverse patterns ending exactly at the head () -------
+
+# What can stand before a calendar unit, read right to left from the unit:
+# adjectives ("trading days"), a count or ordinal ("three", "a couple of",
+# "2 1/2", "20th"), a modifier ("past", "next"), a year ("the 1988 second
+# quarter"), a determiner, a qualifier ("nearly", "more than") and an edge
+# ("the end of", "later").
+RE_UNIT_LEFT = regex.compile(
+    rf"""(?r)(?i:
+    (?:\b(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?|later|earlier|early|late|mid)[\s-]+)?
+    (?:\b(?P<qual>nearly|almost|about|around|roughly|approximately|over|under|more\s+than|less\s+than|fewer\s+than
+        |up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|just|only|barely
+        |well\s+over|some|another|a\s+further|an\s+additional|the\s+better\s+part\s+of)\s+)?
+    (?:\b(?P<det>the|this|that|these|those|each|every|its|their|his|her|our|all\s+the|each\s+of\s+the|per)\s+)?
+    (?:\b(?P<yr>1[89]\d\d|20\d\d)\s+)?
+    (?:\b(?P<mod>past|last|next|coming|following|previous|prior|preceding|first|final|latest|recent|current|same
+        |upcoming|ensuing|subsequent|initial|remaining|whole|entire|early|late|fiscal|financial|calendar|year-ago
+        |year-earlier|this|that)\s+)?
+    (?:\b(?P<count>a\s+(?:hundred|thousand|dozen|couple\s+of|few|handful\s+of|number\s+of|single)|half\s+an?|single|\d+(?:[.,]\d+)?(?:\s+\d/\d|\s*[½¼¾])?
+        |{_R_NUMBER_WORDS}|several|few|some|many|countless|numerous|an?)
+       (?:\s+(?P<more>more|additional|further|extra))?[\s-]+
+     |\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_R_ORDINAL_WORDS})[\s-]+)?
+    (?:\b(?P<adj>trading|working|business|calendar|school|full|straight|consecutive|successive|long|whole|more
+        |additional|extra|further|fiscal|financial)\s+)?
+    )""",
+    regex.X,
+)
+# "two to six days": the first number of a range, left of the count.
+_EMPTY_LEFT = [""] * 8
+RE_RANGE_LEFT = regex.compile(rf"(?r)(?i:\b(?P<first>\d+(?:\.\d+)?|{_R_NUMBER_WORDS})\s*(?:to|and|or|-|–)\s*)")
+# The word right before a position, and its start: "in", "the", "Theresa".
+RE_PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\d][\p{L}\d'’.]*-?)[ \t\u00a0]*")
+# Modifiers before a weekday: "last Monday", "this coming Sunday", "Earlier Sunday".
+RE_WEEKDAY_LEFT = regex.compile(
+    r"(?r)(?i:\b(?P<mod>last|next|this(?:\s+(?:coming|past))?|coming|each|every|early|earlier|late|later|until)\s+)?"
+)
+# Modifiers before a month: "early March", "mid-March", "the end of November", "last May".
+RE_MONTH_LEFT = regex.compile(
+    r"""(?r)(?i:
+    \b(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|early|late|mid|the\s+first\s+half\s+of)[\s-]+
+    |\b(?P<mod>last|next|this|this\s+past|this\s+coming|each|every)\s+
+    )?""",
+    regex.X,
+)
+# Modifiers before a season: "early spring", "this summer", "the winter".
+RE_SEASON_LEFT = regex.compile(
+    r"""(?r)(?i:
+    (?:\b(?P<edge>early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?)[\s-]+)?
+    (?:\b(?P<mod>this\s+past|this\s+coming|this|last|next|each|every|coming|past|the|that)\s+)?
+    )""",
+    regex.X,
+)
+# Before a deictic: "earlier today", "late yesterday", "the day before yesterday".
+RE_DEICTIC_LEFT = regex.compile(
+    r"(?r)(?i:\b(?P<mod>earlier|later|early|late|the\s+day\s+before|the\s+day\s+after|more|most|until|only|as)\s+)?"
+)
+RE_FUTURE_LEFT = regex.compile(
+    r"(?r)(?i:\b(?P<det>the|in)\s+(?:(?:near|distant|foreseeable|immediate|not\s+too\s+distant|very\s+near)\s+)?)"
+)
+RE_PAST_LEFT = regex.compile(r"(?r)(?i:\b(?P<det>the)\s+(?:(?:recent|distant|not\s+too\s+distant|very\s+recent)\s+)?)")
+# "for a while", "in a little while", "after a long while" (the conjunction "while" has no article).
+RE_A_WHILE = regex.compile(r"(?r)(?i:\b(?:for|in|after|quite|once|take|takes|took|wait|waited)\s+(?P<a>an?\s+(?:(?:little|long|short)\s+)?))")
+# After a holiday word: "Day", "Eve", "Sunday"/"Monday" (Easter), a year.
+RE_HOLIDAY_RIGHT = regex.compile(
+    r"(?:[ \t\u00a0]+(?P<part>Day|Eve|Sunday|Monday))?(?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?"
+)
+# Before a holiday: "last Christmas", "this Easter".
+RE_HOLIDAY_LEFT = regex.compile(r"(?r)(?i:\b(?P<mod>last|next|this|this\s+past|this\s+coming)\s+)")
+# Words before "Day" that name a holiday: "Boxing Day", "New Year's Day", "St Patrick's Day".
+_HOLIDAY_DAY_NAMES = sorted(
+    {variant for h in HOLIDAYS if h.endswith(" day")
+     for variant in (h[:-4], " ".join(w[:1].upper() + w[1:] for w in h[:-4].split()))}
+)
+RE_HOLIDAY_DAY = regex.compile(rf"(?r)\b(?P<name>{_trie(_HOLIDAY_DAY_NAMES, reverse=True)})[ \t\u00a0]+")
+RE_NEW_YEAR = regex.compile(r"(?r)\b(?P<kind>(?:Chinese|Lunar)[ \t\u00a0]+)?New[ \t\u00a0]+")
+RE_NEW_YEAR_RIGHT = regex.compile(r"['’]s(?:[ \t\u00a0]+(?P<part>Day|Eve))?")
+RE_TERM_LEFT = regex.compile(r"(?r)(?i:\bthe\s+(?:near|long|short|medium)[\s-]+)")
+RE_DECADE_LEFT = regex.compile(r"(?r)(?i:\b(?P<the>the\s+)?(?:\b(?P<edge>early|late|mid|low|high|upper|lower)[\s-]+)?)")
+RE_CLOCK_LEFT = regex.compile(
+    r"(?r)(?i:\b(?:at|by|until|till|from|to|before|after|around|about|approximately|since|between|and|shortly|just|"
+    r"some\s+time|sometime|circa|c\.)\s+)"
+)
+RE_YEAR_APOSTROPHE = regex.compile(r"(?r)['’‘]")
+
+# ---- right contexts: forward patterns anchored at the end of the head ------
+
+RE_UNIT_RIGHT = regex.compile(
+    rf"""(?:-(?P<hyph>old|long|end|earlier|ago|on-year))?
+    (?:\s+and\s+a\s+(?P<half>half))?
+    (?:\s+or\s+(?P<or>{_UNIT_NAMES})\b)?
+    (?:\s+or\s+so\b)?
+    (?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|previous|prior|running|in\s+a\s+row|ahead|old\b))?
+    (?:\s+(?P<being>being)\b)?
+    (?:\s+of\s+(?P<ofyear>(?:1[89]|20)\d\d(?!\d)|(?:last|this|next)\s+year\b|{_YEAR_WORDS}))?
+    (?:\s+(?P<yearval>(?:1[89]|20)\d\d(?![\d,.]\d)|{_YEAR_WORDS}))?
+    """,
+    regex.X,
+)
+RE_PART_DAY_RIGHT = regex.compile(rf"[ \t\u00a0]+(?:(?P<deictic>today|yesterday|tomorrow)|(?P<wd>{_WEEKDAY_NAMES}))\b", regex.I)
+RE_OF_MONTH = regex.compile(
+    rf"[ \t\u00a0]+of[ \t\u00a0]+(?P<mon>{_MONTH_NAMES})\b\.?(?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?", regex.I
+)
+RE_AFTER_OLD = regex.compile(r"\s+(?P<w>[a-z][\w'’]*)")
+RE_QUARTER_OF = regex.compile(r"\s+of\b(?!\s+(?:(?:1[89]|20)\d\d|last|this|next|the\s+(?:year|fiscal)))")
+# After a month name: a day ("March 1, 2022", "Dec. 15", "March eighth"), a year
+# ("January 1997", "October of 2010"), "June last year".
+RE_MONTH_RIGHT = regex.compile(
+    rf"""(?P<dot>\.)?
+    (?:
+      [ \t\u00a0]+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%]|[.,]\d|\s*(?:-|–|to)\s*\d)
+        (?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?
+     |[ \t\u00a0]+(?:the\s+)?(?P<dayw>(?:(?:twenty|thirty)[\s-])?(?:{_ORDINAL_WORDS}))\b
+        (?:,?[ \t\u00a0]+(?P<year2>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?
+     |,?[ \t\u00a0]+(?:of\s+)?(?P<yonly>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d)
+     |[ \t\u00a0]+(?P<yrel>last|next|this)[ \t\u00a0]+year\b
+     |[ \t\u00a0]+(?P<ywords>{_YEAR_WORDS})\b
+    )?""",
+    regex.X,
+)
+_EMPTY_RIGHT = [""] * 6
+RE_OF_REL_YEAR = regex.compile(r"\s+of\s+(?P<rel>last|next|this)\s+year\b")
+# After a weekday: ", March 1, 2022" / " 1 March 2022" / " morning".
+RE_WEEKDAY_RIGHT = regex.compile(
+    rf"""(?:,?[ \t\u00a0]+(?:(?P<mon>{_MONTH_NAMES})\.?[ \t\u00a0]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+            |(?P<mon_w>{_MONTH_NAMES})\.?[ \t\u00a0]+(?:the\s+)?(?P<dayw>(?:(?:twenty|thirty)[\s-])?(?:{_ORDINAL_WORDS}))\b
+            |(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?P<mon2>{_MONTH_NAMES})\b\.?)
+        (?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?)?
+    (?:[ \t\u00a0]+(?P<part>morning|afternoon|evening|night)\b)?""",
+    regex.X | regex.I,
+)
+RE_DEICTIC_RIGHT = regex.compile(r"[ \t\u00a0]+(?P<part>morning|afternoon|evening|night)\b")
+RE_SEASON_RIGHT = regex.compile(
+    rf"(?:[ \t\u00a0]+of[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d|{_YEAR_WORDS})(?!\d)|,?[ \t\u00a0]+(?P<year2>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?"
+)
+RE_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(?P<w>[\p{L}][\p{L}'’-]*)")
+# Digits followed by a calendar unit are a count: the unit's handler reads them.
+RE_DIGITS_BEFORE_UNIT = regex.compile(
+    rf"""(?:[.,]\d+)?(?:\s+\d/\d|\s*[½¼¾])?(?:\s*(?:to|and|or|-|–)\s*\d+(?:[.,]\d+)?)?(?:st|nd|rd|th)?
+    (?:\s+(?:more|additional|further|extra))?[\s-]+
+    (?:(?:trading|working|business|calendar|school|full|straight|consecutive|successive|long)\s+)?
+    (?i:{_UNIT_NAMES})\b""",
+    regex.X,
+)
+# Numeric dates: 2022-03-01, 01.03.2022, 1/3/2022, 2022/03/01.
+RE_ISO_DATE = regex.compile(
+    r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<min>\d\d)(?::\d\d(?:\.\d+)?)?(?P<z>Z|[+-]\d\d:?\d\d)?)?(?![\d-])"
+)
+RE_NUMERIC_DATE = regex.compile(r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])(?!\.\d)")
+RE_YMD_SLASH = regex.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+# Clock times: "7:15 p.m.", "9am", "9.30pm", "16:08 UTC", "0800 GMT".
+RE_CLOCK = regex.compile(
+    rf"""(?P<h>\d{{1,2}})
+    (?:(?::(?P<m>[0-5]\d)(?::[0-5]\d)?)(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?
+      |(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b))
+    (?:\s*(?P<tz>{_trie(TIMEZONES)}\b|local\s+time\b|\(\d{{4}}\s*(?:GMT|UTC)\)))?""",
+    regex.X,
+)
+RE_MILITARY = regex.compile(rf"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>(?:{_trie(TIMEZONES)}|hrs|hours|h)\b)")
+# What can follow a clock time and belong to it: "10 p.m. Wednesday", "12:00 UTC Monday", "5 p.m. EST Nov. 9".
+RE_CLOCK_DAY = regex.compile(
+    rf"""[ \t\u00a0]+(?:(?P<wd>{_WEEKDAY_NAMES})\b|(?P<deictic>today|yesterday|tomorrow)\b
+      |(?P<mon>{_MONTH_NAMES})\.?[ \t\u00a0]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?)""",
+    regex.X | regex.I,
+)
+# "1 March 2022", "1st of March", "25 Dec."
+RE_DAY_MONTH = regex.compile(
+    rf"""(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?P<mon>{_trie([m[:1].upper() + m[1:] for m in MONTHS] + [m.upper() for m in _MONTH_FULL])})\b(?P<dot>\.)?
+    (?:,?[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?""",
+    regex.X,
+)
+RE_DECADE = regex.compile(r"(?P<y>(?:1[0-9]|20)\d0|\d0)['’]?s\b")
+# Quarter abbreviation after/before a year: "Q3 2022", "2022 Q3".
+RE_Q_YEAR = regex.compile(r"[ \t\u00a0]+(?P<y>(?:1[89]|20)\d\d)(?!\d)")
+RE_YEAR_Q = regex.compile(r"(?r)\b(?P<y>(?:1[89]|20)\d\d)[ \t\u00a0]+")
+RE_TIME_BEING = regex.compile(r"(?r)(?i:\bthe\s+)")
+# A weekday right before a date: "Tuesday, March 1", "Tue 1 Mar".
+RE_WEEKDAY_BEFORE_DATE = regex.compile(
+    rf"(?r)(?i:\b(?P<wd>{_trie([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], reverse=True)})\.?,?[ \t\u00a0]+)"
+)
+RE_AT_THE = regex.compile(r"(?r)(?i:\bat\s+(?P<det>the|that)\s+)")
+RE_FOR_SOME = regex.compile(r"(?r)(?i:\bfor\s+(?P<count>some|a\s+long|a\s+short|quite\s+some)\s+)")
+RE_DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
+RE_ORDINAL_DIGITS = regex.compile(r"(\d+)(?:st|nd|rd|th)")
+RE_WORD_SPLIT = regex.compile(r"[\s-]+")
+# Before "a year" in a rate: "15 a year", "$1.76 a year", "twice a week", "CDs a year".
+RE_RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*\s*(?:%|[\p{L}$£€]+)?|\b(?:once|twice|times|per\s+cent|percent)|\b[a-z]+s)\s*$")
+RE_SPACE_DIGIT = regex.compile(r"[ \t]+\d")
+RE_YEAR_RANGE_TAIL = regex.compile(r"-(?:\d\d|\d{4})\b")
+RE_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?:;\"“”‘(\[—–-]|\n)[ \t\u00a0\"“‘'(]*")
+RE_YEAR_WORD_HEAD = regex.compile(rf"(?i:{_YEAR_WORDS})\b")
+
+# ---- sentences and tense --------------------------------------------------
+
+# A sentence ends after . ! ? (and closing quotes/brackets) before a capital,
+# or at a line break.  Abbreviations and initials do not end a sentence.
+# A blank line always ends one; a single line break only when the line does
+# not stop mid-sentence (hard-wrapped wire copy breaks lines anywhere).
+_SENTENCE_END = r"""(?:[.!?](?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Sen|Rep|Gov|Pres|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug
+        |Sept|Sep|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|Jr|Sr|vs|Mt|Ft|Rev|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|\p{Lu})\.)
+        [.!?]*[\"'”’)\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[\p{Lu}\d])
+    |(?<![\p{Ll},;\-–—])\n|\n(?=[ \t\u00a0]*\n))"""
+RE_SENTENCE_END = regex.compile(_SENTENCE_END, regex.X)
+#: The same, searched right to left: the nearest sentence end before a position.
+RE_SENTENCE_END_BACK = regex.compile(_SENTENCE_END, regex.X | regex.REVERSE)
+_SENTENCE_REACH = 400  # no sentence boundary within this many characters: cut there
+# Tense cues in a sentence: one word from the cue lexicon (TENSE_WORDS), or an
+# -ed verb form, or "'ll".  Multiword cues ("is due to meet", "has been
+# killed", "can be exercised") are read from the words after the first.
+RE_TENSE = regex.compile(rf"\b{_trie(TENSE_WORDS)}\b|['’]ll\b")  # in the lower-cased text
+# An -ed verb form: found from its ending, which the engine finds with a fast string search.
+RE_ED = regex.compile(r"(?<=\b[a-z]{2,})ed\b")
+RE_WORD_BEFORE = regex.compile(r"(?r)[a-z]+")
+RE_PASSIVE_AUX = regex.compile(r"(?r)\b(?:be|been|being|is|are|am|was|were|get|got|gets)\s+(?:not\s+|also\s+|now\s+|still\s+|just\s+)?")
+# After is/are/was/were: "... to meet", "... due to begin", "... scheduled to take place".
+RE_BE_TO = regex.compile(
+    r"\s+(?:(?:due|set|scheduled|expected|slated|supposed|going|about|planned|planning)\s+)?to\s+"
+    r"(?:be|begin|start|meet|take|hold|resume|visit|open|close|vote|travel|sign|announce|launch|leave|arrive|"
+    r"return|appear|speak|hear|decide|face|go|make|end|continue|expire|run|hold|give|receive|release|report)\b"
+)
+# After can/could/may/might/must/should: "could have reached" is past.
+RE_MODAL_PERFECT = regex.compile(r"\s+(?:not\s+)?have\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t)\b")
+# After is/are/am: a present passive "is located".
+RE_BE_PARTICIPLE = regex.compile(r"\s+(?:not\s+|now\s+|also\s+|still\s+)?[a-z]+ed\b")
+# After has/have/had: a participle makes it a (present) perfect, read as past.
+RE_PERFECT = regex.compile(
+    rf"\s+(?:not\s+|also\s+|already\s+|now\s+|just\s+|since\s+|recently\s+|long\s+)?(?:been|[a-z]+ed|[a-z]+en|{IRREGULAR_PAST}|set|put|hit|come|become|begun|run|shut|cut|spent)\b"
+)
+# After plan/expect/intend/aim/hope/set/going/supposed: "to".
+RE_TO = regex.compile(r"\s+to\b")
+# "due to the rain" is a cause; "due to meet" and "due Monday" are future.
+RE_DUE_CAUSE = regex.compile(r"\s+to\s+(?!be\b|begin\b|start\b|meet\b|take\b|hold\b|resume\b|open\b|close\b|vote\b|expire\b|end\b|return\b|arrive\b|leave\b|go\b|report\b|visit\b)")
+
+# ---- find_dateline ---------------------------------------------------------
+
+# "Published: 2022-03-01", "Date: 1 March 2022", "Updated: Tue 1 Mar 2022 10:14 GMT".
+RE_META_DATE = regex.compile(
+    r"^[ \t]*(?P<key>published(?:\s+on)?|publication\s+date|date(?:line)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|updated(?:\s+on)?|last\s+updated)"
+    r"(?:[ \t]*[:|\-–—][ \t]*|[ \t]+)(?P<value>[^\n]{4,80})$",
+    regex.I | regex.M,
+)
+# "KYIV, March 1 (Reuters) -", "WASHINGTON, March 1, 2022 (AP) —"
+RE_WIRE_DATELINE = regex.compile(
+    rf"""^[ \t]*[\p{{Lu}}][\p{{Lu}}\p{{M}} .'’\-]{{1,40}}(?:,[ \t]*[\p{{L}} .]{{1,30}})?,[ \t]*
+    (?:(?:{_WEEKDAY_NAMES})[ \t,]+)?(?P<date>(?:{_MONTH_NAMES})\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+(?:{_MONTH_NAMES})\.?(?:[ \t]+\d{{4}})?)
+    [ \t]*(?:\([^()\n]{{1,40}}\)|/[\p{{L}}\s]{{1,20}}/)?[ \t]*[-—–]""",
+    regex.I | regex.M | regex.X,
+)
+RE_DATE_ONLY_LINE = regex.compile(r"^[ \t]*(?P<value>[^\n]{6,100}?)[ \t]*$", regex.M)
+RE_BYLINE = regex.compile(r"(?i:by)\s+\p{Lu}")
+
+
+# --------------------------------------------------------------------------
+# Value helpers
+# --------------------------------------------------------------------------
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _month_value(index: int) -> str:
+    """Month index (year * 12 + month - 1) -> "YYYY-MM"."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _number(words: str) -> float | int | None:
+    """A count as written: "three", "2 1/2", "a couple of", "twenty four"."""
+    if words.isdigit():
+        return int(words)
+    low = " ".join(words.lower().replace("-", " ").split())
+    if low in ("a", "an", "one", "a single", "single"):
+        return 1
+    if low in ("a couple of", "couple of"):
+        return 2
+    if low.startswith("half"):
+        return 0.5
+    if low in ("a dozen", "dozen"):
+        return 12
+    if low.startswith("a "):
+        low = "one " + low[2:]
+    for frac, val in (("½", 0.5), ("¼", 0.25), ("¾", 0.75), (" 1/2", 0.5), (" 1/4", 0.25), (" 3/4", 0.75)):
+        if low.endswith(frac):
+            base = _number(low[: -len(frac)])
+            return base + val if isinstance(base, (int, float)) else None
+    value = parse_number(low.replace(",", "") if RE_DECIMAL_COMMA.fullmatch(low) is None else low.replace(",", "."))
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _ordinal(word: str) -> int | None:
+    """ "third" -> 3, "20th" -> 20, "twenty-first" -> 21."""
+    low = word.lower().replace(" ", "-")
+    match = RE_ORDINAL_DIGITS.fullmatch(low)
+    if match:
+        return int(match.group(1))
+    if low in ORDINALS:
+        return ORDINALS[low]
+    if "-" in low:
+        tens, _, unit = low.partition("-")
+        if tens in TENS and unit in ORDINALS:
+            return TENS[tens] + ORDINALS[unit]
+    return None
+
+
+def _year_words(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and eight" -> 2008."""
+    tokens = [t for t in RE_WORD_SPLIT.split(words.lower()) if t and t != "and"]
+    if len(tokens) >= 2 and tokens[0] == "two" and tokens[1] == "thousand":
+        rest = tokens[2:]
+        extra = sum(UNITS.get(t, TENS.get(t, 0)) for t in rest)
+        return 2000 + extra
+    if len(tokens) < 2 or tokens[0] not in ("nineteen", "eighteen"):
+        return None
+    century = UNITS[tokens[0]] * 100
+    rest = tokens[1:]
+    if rest[0] in ("oh", "o"):
+        rest = rest[1:]
+    total = 0
+    for token in rest:
+        if token in TENS:
+            total += TENS[token]
+        elif token in UNITS:
+            total += UNITS[token]
+        else:
+            return None
+    return century + total if total < 100 else None
+
+
+def _duration(count: float | int | str, unit: str) -> str | None:
+    """TIMEX3 duration: (3, "week") -> "P3W", (2, "hour") -> "PT2H", ("X", "year") -> "PXY"."""
+    if unit not in DURATION_UNITS:
+        return None
+    if count == "X":
+        return "P" + VAGUE_UNITS.get(unit, "XX")
+    mult, letter, is_time = DURATION_UNITS[unit]
+    if not isinstance(count, (int, float)):
+        return None
+    value = count * mult
+    if letter in ("MO", "AF", "EV", "WE"):
+        return None
+    if isinstance(value, float):
+        if value.is_integer():
+            value = int(value)
+        else:
+            value = round(value, 2)
+    return f"P{'T' if is_time else ''}{value}{letter}"
+
+
+def _season_value(code: str, year: int) -> str:
+    return f"{year:04d}-{code}"
+
+
+def _holiday_date(rule: tuple[str, int, int, int], year: int) -> dt.date | None:
+    """The date of a holiday (a ``HOLIDAYS`` rule) in ``year``."""
+    kind, a, b, c = rule
+    if not 1 <= year <= 9998:
+        return None
+    if kind == "fixed":
+        return _date(year, a, b)
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=a)
+    if kind == "thanksgiving":  # the fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21 + a)
+    # ("nth", month, weekday, n): the n-th (or, n = -1, the last) weekday of the month
+    if c > 0:
+        first = dt.date(year, a, 1)
+        return first + dt.timedelta(days=(b - first.weekday()) % 7 + 7 * (c - 1))
+    last = dt.date(year + (a == 12), a % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - b) % 7)
+
+
+# --------------------------------------------------------------------------
+# Tense
+# --------------------------------------------------------------------------
+
+
+def tense_of(text: str, start: int, end: int, sentence: tuple[int, int] | None = None) -> str | None:
+    """Tense of the clause around ``text[start:end]``: "past", "future", "present" or None.
+
+    The nearest tense cue in the sentence wins: a future marker (will, 'll,
+    shall, going to, scheduled, plans to, expected to, due to, next, upcoming,
+    forthcoming ...), a present form (is, are, remains, a modal + verb) or a
+    past form (-ed verbs, said, was/were/had, irregular past forms, has +
+    participle, ago).  A participle after be/been ("will be held") takes the
+    tense of its auxiliary.  Cues after the expression count half as much, less
+    across a comma or "that", and a reporting verb after it ("..., he said")
+    hardly at all.  The sentence is found with a simple boundary scan unless
+    ``sentence`` gives its bounds.
+    """
+    lo, hi = sentence if sentence else _sentence_around(text, start, end)
+    return _nearest_tense(list(_tense_cues(_lower(text), lo, hi, text)), start, end, text)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Simple boundary scan: the sentence holding ``[start, end)``."""
+    lo = max(0, start - _SENTENCE_REACH)
+    before = RE_SENTENCE_END_BACK.search(text, lo, start)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    after = RE_SENTENCE_END.search(text, end, hi)
+    return (before.end() if before else lo), (after.start() if after else hi)
+
+
+def _tense_cues(text: str, lo: int, hi: int, original: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, "fut" | "pres" | "past", is a reporting verb) for each tense cue in text[lo:hi].
+
+    ``text`` is the lower-cased ``original``.
+    """
+    for m in RE_ED.finditer(text, lo, hi):
+        word = RE_WORD_BEFORE.match(text, max(lo, m.start() - 30), m.start())
+        if word is None or word.group() + "ed" in NOT_PAST_ED_WORDS or word.group() + "ed" in TENSE_WORDS:
+            continue
+        if RE_PASSIVE_AUX.match(text, max(lo, word.start() - 20), word.start()):
+            continue  # "will be named", "was killed": the auxiliary carries the tense
+        yield word.start(), m.end(), "past", word.group() + "ed" in REPORTING
+    for m in RE_TENSE.finditer(text, lo, hi):
+        low = m.group()
+        if low in ("'ll", "’ll"):
+            yield m.start(), m.end(), "fut", False
+            continue
+        rule = TENSE_WORDS[low]
+        end = m.end()
+        if low in ("may", "will") and original[m.start()].isupper() and m.start() > lo:
+            continue  # "in May", "Will Smith": a month or a name mid-sentence
+        if rule == "past" and low in IRREGULAR_PAST_WORDS and RE_PASSIVE_AUX.match(text, max(lo, m.start() - 20), m.start()):
+            continue  # "will be held": the auxiliary carries the tense
+        if rule in ("fut", "pres", "past"):
+            kind = rule
+        elif rule == "to":
+            if not RE_TO.match(text, end, hi):
+                if low not in ("planned", "expected", "hoped", "aimed", "intended"):
+                    continue
+                kind = "past"
+            else:
+                kind = "fut"
+        elif rule == "be":
+            if RE_BE_TO.match(text, end, hi):
+                kind = "fut"
+            elif low in ("was", "were"):
+                kind = "past"
+            else:
+                follow = RE_BE_PARTICIPLE.match(text, end, hi)
+                if follow and follow.group().split()[-1] in ("scheduled", "expected", "slated", "planned", "set"):
+                    kind = "fut"
+                else:
+                    kind = "pres"
+        elif rule == "modal":
+            # "could reach", "can be exercised": present or future, read as present;
+            # "could have reached": past
+            kind = "past" if RE_MODAL_PERFECT.match(text, end, hi) else "pres"
+        elif rule == "perfect":
+            if low != "had" and not RE_PERFECT.match(text, end, hi):
+                continue
+            kind = "past"
+        else:  # due
+            if RE_DUE_CAUSE.match(text, end, hi):
+                continue
+            kind = "fut"
+        yield m.start(), end, kind, low in REPORTING
+
+
+def _nearest_tense(cues: list[tuple[int, int, str, bool]], start: int, end: int, text: str = "") -> str | None:
+    best: tuple[float, str] | None = None
+    for cs, ce, kind, reporting in cues:
+        if cs < end and ce > start:
+            continue  # the expression's own words ("last", "next", "ago")
+        if ce <= start:
+            dist = float(start - ce)
+        else:
+            dist = float(cs - end) * 2 + 10
+            between = text[end:cs]
+            if "," in between or " that " in between:
+                dist += 40  # "... by May, invited Sinn Fein", "on Wednesday that the town will": another clause
+            if reporting:
+                dist = dist * 3 + 40  # "the talks will resume on Monday, he said"
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    if best is None:
+        return None
+    return {"fut": "future", "pres": "present", "past": "past"}[best[1]]
+
+
+# --------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------
+
+_LEFT = 90  # how far left of a head the left-context patterns look
+#: A year-less date against the tense of its sentence ("set Nov. 10 as the
+#: deadline", past tense, future date) is taken only when it is this many
+#: times nearer the anchor than the date that agrees with the tense.
+TENSE_PENALTY_DAYS = 3
+TENSE_PENALTY_MONTHS = 5
+MAX_SHIFT_YEARS = 5000  # "5,000 years ago" is the furthest a count shifts the anchor
+
+
+class _Found:
+    """One expression found: span, value, grain; ``day`` is its date when it has one."""
+
+    __slots__ = ("start", "end", "value", "grain", "day", "pending_clock", "remember")
+
+    def __init__(self, start: int, end: int, value: str | None, grain: str, day: dt.date | None = None) -> None:
+        self.start, self.end, self.value, self.grain, self.day = start, end, value, grain, day
+        self.pending_clock: str | None = None
+        self.remember = True  # False for values that must not become a discourse reference
+
+
+class _Extractor:
+    """State for one text: the anchor, sentence bounds, and discourse references."""
+
+    def __init__(self, text: str, anchor: dt.date | None) -> None:
+        self.text = text
+        self.lowered = _lower(text)
+        # relative expressions reach about a year around the anchor: at the ends of the calendar nothing resolves
+        self.anchor = anchor if anchor is not None and 2 <= anchor.year <= 9997 else None
+        self.found: list[_Found] = []
+        self.last_day: dt.date | None = None
+        self.last_year: int | None = None
+        self.last_quarter: tuple[int, int] | None = None
+        self._context_start = 0
+        self._sentence = (0, -1)  # the last sentence looked at: heads come in order, so it is often reused
+        self._cues: dict[int, list[tuple[int, int, str, bool]]] = {}
+        self.handlers: dict[str, Callable[[int, int, str], list[_Found] | None]] = {
+            "month": self._month, "weekday": self._weekday, "weekday_abbr": self._weekday_abbr,
+            "unit": self._unit, "season": self._season, "deictic": self._deictic, "digits": self._digits,
+            "quarter_abbr": self._quarter_abbr, "year_words": self._year_words, "decade_word": self._decade_word,
+            "holiday": self._holiday,
+        }
+
+    # ---- scanning -----------------------------------------------------------
+
+    def run(self) -> list[_Found]:
+        text = self.text
+        end = 0
+        for hs, he in _heads(text, self.lowered):
+            if hs < end:
+                continue
+            word = text[hs:he]
+            kind = _head_kind(word)
+            if kind is None:
+                continue
+            got = self.handlers[kind](hs, he, word)
+            if not got:
+                continue
+            for item in got:
+                if item.start < end:
+                    item.start = end
+                    while item.start < item.end and text[item.start].isspace():
+                        item.start += 1
+                if item.start >= item.end:
+                    continue
+                self.found.append(item)
+                self._remember(item)
+                end = max(end, item.end)
+        self._attach_clock_days()
+        return self.found
+
+    def _remember(self, item: _Found) -> None:
+        value = item.value
+        if not value or not item.remember or item.grain in ("duration", "set", "ref"):
+            return
+        if item.day is not None and item.grain in ("day", "time"):
+            self.last_day = item.day
+        if value[:4].isdigit() and len(value) >= 4 and item.grain not in ("decade", "century"):
+            self.last_year = int(value[:4])
+        if item.grain == "quarter" and len(value) == 7:
+            self.last_quarter = (int(value[:4]), int(value[6]))
+
+    def _attach_clock_days(self) -> None:
+        """A clock time with no day of its own takes the day right after it, or the anchor."""
+        for i, item in enumerate(self.found):
+            if item.pending_clock is None:
+                continue
+            day = None
+            nxt = self.found[i + 1] if i + 1 < len(self.found) else None
+            if nxt is not None and nxt.day is not None and nxt.start - item.end <= 8:
+                day = nxt.day
+            if day is None:
+                for prev in reversed(self.found[:i]):
+                    if item.start - prev.end > 60:
+                        break
+                    if prev.day is not None:
+                        day = prev.day
+                        break
+            if day is None:
+                day = self.anchor
+            item.value = f"{day.isoformat()}{item.pending_clock}" if day else None
+
+    # ---- context helpers ----------------------------------------------------
+
+    def tense(self, start: int, end: int) -> str | None:
+        lo, hi = self._sentence
+        if not (lo <= start and end <= hi):
+            lo, hi = self._sentence = _sentence_around(self.text, start, end)
+        cues = self._cues.get(lo)
+        if cues is None:
+            cues = list(_tense_cues(self.lowered, lo, hi, self.text))
+            self._cues[lo] = cues
+        return _nearest_tense(cues, start, end, self.text)
+
+    def prev_word(self, pos: int) -> tuple[str, int]:
+        m = RE_PREV_WORD.match(self.text, max(0, pos - 40), pos)
+        return (m.group("w"), m.start()) if m else ("", pos)
+
+    def next_word(self, pos: int) -> str:
+        m = RE_NEXT_WORD.match(self.text, pos)
+        return m.group("w") if m else ""
+
+    def at_sentence_start(self, pos: int) -> bool:
+        return pos == 0 or RE_SENTENCE_START.match(self.text, max(0, pos - 6), pos) is not None
+
+    def left(self, pattern: regex.Pattern[str], pos: int) -> regex.Match[str] | None:
+        m = pattern.match(self.text, max(0, pos - _LEFT), pos)
+        return m if m and m.end() == pos and m.start() < pos else None
+
+    # ---- resolution -----------------------------------------------------------
+
+    def resolve_weekday(self, weekday: int, tense: str | None, mod: str = "") -> dt.date | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        back = (anchor.weekday() - weekday) % 7
+        ahead = (weekday - anchor.weekday()) % 7
+        if mod == "last":
+            return anchor - dt.timedelta(days=back or 7)
+        if mod in ("next", "this coming", "coming"):
+            return anchor + dt.timedelta(days=ahead or 7)
+        if mod == "this past":
+            return anchor - dt.timedelta(days=back or 7)
+        if tense == "future":
+            return anchor + dt.timedelta(days=ahead)
+        if tense in ("present", None) and ahead < back:
+            return anchor + dt.timedelta(days=ahead)  # no cue at all: news verbs in the past are marked
+        return anchor - dt.timedelta(days=back)
+
+    def resolve_month_day(self, month: int, day: int, tense: str | None) -> dt.date | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _date(y, month, day))]
+        if not options:
+            return None
+
+        def cost(d: dt.date) -> tuple[int, bool]:
+            days = (d - anchor).days
+            # a date against the tense is possible ("extended to Nov. 20") but costs three times the distance
+            against = (tense == "past" and days > 1) or (tense == "future" and days < 0)
+            return (abs(days) * (TENSE_PENALTY_DAYS if against else 1), days > 0)
+
+        return min(options, key=cost)
+
+    def resolve_month(self, month: int, tense: str | None, mod: str = "") -> str | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        now = anchor.year * 12 + anchor.month - 1
+        options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if mod in ("this",):
+            return _month_value(anchor.year * 12 + month - 1)
+        if mod in ("last", "this past"):
+            return _month_value(max(o for o in options if o < now))
+        if mod in ("next", "this coming"):
+            return _month_value(min(o for o in options if o > now))
+
+        def cost(o: int) -> tuple[int, bool]:
+            against = (tense == "past" and o > now) or (tense == "future" and o < now)
+            return (abs(o - now) * (TENSE_PENALTY_MONTHS if against else 1), o > now)
+
+        return _month_value(min(options, key=cost))
+
+    def resolve_quarter(self, quarter: int, tense: str | None) -> str | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        year = anchor.year
+        if quarter > _quarter_of(anchor) and tense == "past":
+            year -= 1
+        return f"{year:04d}-Q{quarter}"
+
+    def resolve_season(self, code: str, tense: str | None, mod: str) -> str | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        first, last = SEASON_MONTHS[code]
+        year, month = anchor.year, anchor.month
+        if code == "WI" and month <= 2:
+            year -= 1  # January and February belong to the winter that began in December
+            month += 12
+        end_month = last + 12 if code == "WI" else last
+        started = month >= first
+        ended = month > end_month
+        if mod in ("this past",):
+            return _season_value(code, year if ended else year - 1)
+        if mod == "last":
+            return _season_value(code, year if ended else year - 1)
+        if mod in ("next", "this coming", "coming"):
+            return _season_value(code, year if not started else year + 1)
+        if tense == "past" and not started:
+            return _season_value(code, year - 1)
+        if tense == "future" and ended:
+            return _season_value(code, year + 1)
+        return _season_value(code, year)
+
+    # ---- handlers: months -----------------------------------------------------
+
+    def _month(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        low = word.lower()
+        month = MONTHS[low]
+        if text[he:he + 4] == " Day":
+            return None  # "May Day": a holiday, read from "Day"
+        right = RE_MONTH_RIGHT.match(text, he)
+        day = year = None
+        end = he
+        yrel = ""
+        if right and right.end() > he:
+            if right.group("day"):
+                day = int(right.group("day"))
+                if not 1 <= day <= 31:
+                    day = None
+                elif right.group("year"):
+                    year = int(right.group("year"))
+            elif right.group("dayw"):
+                day = _ordinal(right.group("dayw").replace(" ", "-"))
+                if day is not None and not 1 <= day <= 31:
+                    day = None
+                if day is not None and right.group("year2"):
+                    year = int(right.group("year2"))
+            elif right.group("yonly"):
+                year = int(right.group("yonly"))
+            elif right.group("yrel"):
+                yrel = right.group("yrel").lower()
+            elif right.group("ywords"):
+                year = _year_words(right.group("ywords"))
+            if day is not None or year is not None or yrel:
+                end = right.end()
+            elif right.group("dot") and low in MONTH_ABBREVIATIONS:
+                end = he + 1
+        if day is None and year is None and not yrel:
+            if not self._bare_month_ok(hs, he, low, word):
+                return None
+            if right and right.group("dot") and low in MONTH_ABBREVIATIONS:
+                end = he + 1
+        elif low in MONTH_ABBREVIATIONS and not (right and right.group("dot")) and low in ("mar", "jan", "jun") and day is None:
+            return None
+        if word.isupper() and len(word) > 3 and day is None and year is None:
+            return None
+        # modifiers on the left
+        start = hs
+        mod = ""
+        left = self.left(RE_MONTH_LEFT, hs)
+        if left:
+            start = left.start()
+            mod = " ".join((left.group("mod") or "").lower().split())
+        if yrel:
+            if self.anchor is None:
+                return [_Found(start, end, None, "month")]
+            base = self.anchor.year + {"last": -1, "next": 1, "this": 0}[yrel]
+            year = base
+        else:
+            rel = RE_OF_REL_YEAR.match(text, end)
+            if rel and day is None and year is None and self.anchor is not None:
+                year = self.anchor.year + {"last": -1, "next": 1, "this": 0}[rel.group("rel").lower()]
+        if day is not None:
+            if year is not None:
+                d = _date(year, month, day)
+                if d is None:
+                    return None
+                return [self._weekday_prefix(_Found(start, end, d.isoformat(), "day", d))]
+            d = self.resolve_month_day(month, day, None if self.anchor is None else self.tense(start, end))
+            if self.anchor is not None and d is None:
+                return None
+            return [self._weekday_prefix(_Found(start, end, d.isoformat() if d else None, "day", d))]
+        if year is not None:
+            return [_Found(start, end, f"{year:04d}-{month:02d}", "month")]
+        if mod == "each" or mod == "every":
+            return [_Found(start, end, f"XXXX-{month:02d}", "set")]
+        value = None
+        if self.anchor is not None:
+            tense = self.tense(start, end) if not mod else None
+            value = self.resolve_month(month, tense, mod)
+        return [_Found(start, end, value, "month")]
+
+    def _weekday_prefix(self, item: _Found) -> _Found:
+        """ "Tuesday, March 1" is one expression: the weekday joins the date after it."""
+        m = RE_WEEKDAY_BEFORE_DATE.match(self.text, max(0, item.start - 14), item.start)
+        if m and m.end() == item.start and m.group("wd")[:1].isupper():
+            item.start = m.start()
+        return item
+
+    def _bare_month_ok(self, hs: int, he: int, low: str, word: str) -> bool:
+        """A month name with no day or year is a month only in a date context."""
+        if low in MONTH_ABBREVIATIONS:
+            return self.text[he:he + 1] == "." and self.prev_word(hs)[0].lower() in MONTH_CONTEXT
+        prev, prev_start = self.prev_word(hs)
+        prev_low = prev.lower()
+        nxt = self.text[he:he + 2]
+        possessive = nxt in ("'s", "’s")
+        if low == "may" and possessive:
+            return False  # "May's government"
+        if prev_low in ("to", "and", "or", "through", "until"):
+            # "from April to May", "between April and June": only after another month
+            earlier = self.found[-1] if self.found else None
+            if earlier is None or hs - earlier.end > 12 or earlier.grain not in ("month", "day", "season"):
+                return prev_low in ("until", "through") and low != "may"
+            return True
+        if prev_low in MONTH_CONTEXT or prev_low.endswith("-"):
+            following = self.next_word(he)
+            if following[:1].isupper() and following.lower() not in MONTHS and not following.isupper():
+                # "in June Smith ...": a name follows; trust only the strongest prepositions
+                return prev_low in ("in", "since", "until", "during", "by") and low not in ("may", "june", "april")
+            if low == "may" and following[:1].islower() and following.lower() not in ("and", "or", "to", "of", "when", "after", "before", "as", "at", "in", "last", "next", "this"):
+                return False  # "that May be ...": the modal, capitalised in a title
+            return True
+        if possessive:
+            return low not in AMBIGUOUS_MONTHS or low == "march"
+        return False
+
+    # ---- handlers: weekdays ---------------------------------------------------
+
+    def _weekday(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        low = word.lower()
+        plural = low.endswith("s") and low not in WEEKDAYS
+        weekday = WEEKDAYS[low[:-1] if plural else low]
+        following = self.next_word(he)
+        if following and following.lower() in WEEKDAY_NAME_FOLLOWERS and following[:1].isupper():
+            return None
+        if following.lower() == "night" and self.next_word(he + 1 + len(following)).lower() == "football":
+            return None
+        prev, prev_start = self.prev_word(hs)
+        if prev.lower() in NAMED_DAY_PREFIXES and prev[:1].isupper():
+            return [self._holiday_found(prev_start, he, f"{prev.lower()} {low}", None)]
+        start, end = hs, he
+        left = self.left(RE_WEEKDAY_LEFT, hs)
+        mod = ""
+        if left:
+            mod = " ".join((left.group("mod") or "").lower().split())
+            if mod != "until":
+                start = left.start()
+        if plural or mod in ("each", "every"):
+            return [_Found(start, he, f"XXXX-WXX-{weekday + 1}", "set")]
+        right = RE_WEEKDAY_RIGHT.match(text, he)
+        part = ""
+        if right and right.end() > he:
+            mon = right.group("mon") or right.group("mon2") or right.group("mon_w")
+            day_s = right.group("day") or right.group("day2")
+            day = int(day_s) if day_s else (_ordinal(right.group("dayw").replace(" ", "-")) if right.group("dayw") else None)
+            if mon and day and mon[:1].isupper():
+                month = MONTHS[mon.lower()]
+                right_end = right.end()
+                if text[right_end - 1:right_end] == "." and mon.lower() not in MONTH_ABBREVIATIONS and not right.group("part"):
+                    right_end -= 1  # "on Friday, 4 March." ends the sentence
+                year = int(right.group("year")) if right.group("year") else None
+                if year is not None:
+                    d = _date(year, month, day)
+                else:
+                    d = self._month_day_matching(month, day, weekday, start, right_end)
+                if d is not None or self.anchor is None:
+                    item = _Found(start, right_end, d.isoformat() if d else None, "day", d)
+                    if right.group("part"):
+                        item.grain = "time"
+                        item.value = f"{d.isoformat()}T{PARTS_OF_DAY[right.group('part').lower()]}" if d else None
+                    return [item]
+            if right.group("part") and right.start("part") == right.start() + 1 + (right.group().find(right.group("part")) - 1):
+                part = PARTS_OF_DAY[right.group("part").lower()]
+                end = right.end()
+        tense = None
+        if self.anchor is not None and mod not in ("last", "next", "this coming", "this past", "coming"):
+            tense = "future" if mod == "until" else self.tense(start, end)
+        d = self.resolve_weekday(weekday, tense, mod)
+        if part:
+            return [_Found(start, end, f"{d.isoformat()}T{part}" if d else None, "time", d)]
+        return [_Found(start, end, d.isoformat() if d else None, "day", d)]
+
+    def _month_day_matching(self, month: int, day: int, weekday: int, start: int, end: int) -> dt.date | None:
+        """ "Saturday, April 25": the year near the anchor where the weekday fits, else the nearest."""
+        if self.anchor is None:
+            return None
+        for year in (self.anchor.year, self.anchor.year + 1, self.anchor.year - 1):
+            d = _date(year, month, day)
+            if d is not None and d.weekday() == weekday:
+                return d
+        return self.resolve_month_day(month, day, self.tense(start, end))
+
+    def _weekday_abbr(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        """ "Tue 1 Mar 2022", "Sun, March 6": abbreviations count only before a date."""
+        text = self.text
+        right = RE_WEEKDAY_RIGHT.match(text, he + (1 if text[he:he + 1] == "." else 0))
+        if not right or not (right.group("mon") or right.group("mon2")):
+            return None
+        mon = right.group("mon") or right.group("mon2")
+        day = int(right.group("day") or right.group("day2"))
+        month = MONTHS[mon.lower()]
+        weekday = WEEKDAY_ABBREVIATIONS[word.lower()]
+        if right.group("year"):
+            d = _date(int(right.group("year")), month, day)
+        else:
+            d = self._month_day_matching(month, day, weekday, hs, right.end())
+        if d is None and (right.group("year") or self.anchor is not None):
+            return None
+        end = right.end() - (len(right.group("part")) + 1 if right.group("part") else 0)
+        return [_Found(hs, end, d.isoformat() if d else None, "day", d)]
+
+    # ---- handlers: calendar units -----------------------------------------------
+
+    def _unit(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        low = word.lower()
+        unit = UNIT_WORDS[low]
+        plural = low.endswith("s") or low in ("centuries", "millennia")
+        if text[he:he + 1] == "-" and text[he + 1:he + 3] not in ("ol", "lo", "en", "ea", "ag", "on"):
+            return None  # "day-to-day", "year-round", "week-long"? (long is allowed)
+        if word == "Day":
+            holiday = self._holiday_day(hs, he)
+            if holiday is not None:
+                return holiday
+        if word == "Year":
+            holiday = self._new_year(hs, he)
+            if holiday is not None:
+                return holiday
+        if unit == "time":
+            return self._time_word(hs, he)
+        if unit == "term":
+            left = self.left(RE_TERM_LEFT, hs)
+            return [_Found(left.start(), he, "FUTURE_REF", "ref")] if left else None
+        left = self.left(RE_UNIT_LEFT, hs)
+        right = RE_UNIT_RIGHT.match(text, he)
+        edge, qual, det, mod, count_s, ord_s, adj, yr = (
+            [x or "" for x in left.group("edge", "qual", "det", "mod", "count", "ord", "adj", "yr")] if left
+            else _EMPTY_LEFT)
+        edge, qual, mod, adj = edge.lower(), qual.lower(), mod.lower(), adj.lower()
+        det = " ".join(det.lower().split())
+        if mod in ("that", "this") and not det:
+            det, mod = mod, ""
+        start = left.start() if left else hs
+        if count_s and det in ("that", "this") and left is not None:
+            start, det = left.start("count"), ""  # "... partners that four days seemed punitive"
+        self._context_start = left.start() if left else hs  # where the words before the expression begin
+        if left is not None and qual and (not count_s or det or mod):
+            # "over the weekend", "in just minutes", "over the past three years": a qualifier only
+            # belongs right before a count ("over a week", "nearly forty years")
+            start = min((left.start(name) for name in ("det", "yr", "mod", "count", "ord", "adj") if left.start(name) >= 0),
+                        default=hs)
+            qual = ""
+        if left is not None and count_s and text[hs - 1:hs] == "-":
+            start = left.start("count")  # "the four-day-old battle": the article belongs to the noun
+        if word[:1].isupper() and not word.isupper() and (start < hs or not self.at_sentence_start(hs)):
+            return None  # "This Week" (a show), "Player of the Year", "Years" mid-sentence
+        if word.isupper() and len(word) > 2 and not text[max(0, hs - 30):hs].isupper():
+            return None
+        hyph, direction, ofyear, yearval, half, or_unit = (
+            [x or "" for x in right.group("hyph", "dir", "ofyear", "yearval", "half", "or")] if right else _EMPTY_RIGHT)
+        direction = " ".join(direction.lower().split())
+        end = he
+        anchor = self.anchor
+
+        # parts of the day: "this morning", "last night", "the prior night", "mid-afternoon"
+        if unit in PARTS_OF_DAY or unit == "night":
+            return self._part_of_day(unit, plural, start, he, det, mod, edge, count_s)
+        # "year-ago quarter", "year-earlier profit": the adjective belongs to what follows
+        if hyph in ("ago", "earlier") and self.next_word(he + 1 + len(hyph)).lower() in ("quarter", "period", "quarters"):
+            return None
+
+        # the age of a person is not a time expression: "52 years old", "a 10-year-old boy"
+        if hyph == "old" or direction == "old":
+            after = RE_AFTER_OLD.match(text, right.end()) if right else None
+            if direction == "old" or after is None or after.group("w").lower() in AGE_NOUNS:
+                return None
+        if unit == "quarter" and not adj and (count_s or not (ord_s or mod or det or yr or edge)) and RE_QUARTER_OF.match(text, he):
+            return None  # "a quarter of the population", "three quarters of voters"
+        if unit == "second" and not plural and not (hyph and count_s):
+            return None  # "the second round"
+        if unit == "century" and ord_s:
+            n = _ordinal(ord_s)
+            if n is None or not 1 <= n <= 30:
+                return None
+            return [_Found(start, he, f"{n - 1:02d}", "century")]
+
+        if right:
+            if hyph in ("old", "long"):
+                end = he + 1 + len(hyph)
+            if half:
+                end = right.end("half")
+            if or_unit:
+                end = right.end("or")
+            if direction and direction != "old" and not (direction == "ahead" and count_s):
+                end = right.end("dir")  # but "two weeks ahead of schedule" keeps only "two weeks"
+        count: float | int | str | None = None
+        if count_s:
+            low_count = " ".join(count_s.lower().split())
+            if low_count in ("several", "few", "a few", "some", "many", "countless", "numerous", "a handful of", "a number of"):
+                count = "X"
+            else:
+                count = _number(count_s)
+                if count is None:
+                    return None
+                if half and isinstance(count, (int, float)):
+                    count = count + 0.5
+        # a leading determiner that is really a count: "the four days"
+        results: list[_Found] = []
+        if count is not None and left is not None and isinstance(count, (int, float)):
+            first = self.left(RE_RANGE_LEFT, left.start("count"))
+            if first is not None:
+                first_value = _number(first.group("first"))
+                if first_value is not None and (not self.found or self.found[-1].end <= first.start()):
+                    results.append(_Found(first.start(), first.start() + len(first.group("first")),
+                                          _duration(first_value, unit), "duration"))
+        ref = self._unit_value(unit, plural, count, count_s, ord_s, det, mod, edge, qual, adj, yr, hyph,
+                               direction, ofyear, yearval, start, end, hs, he)
+        if ref is None:
+            return results or None
+        value, grain, day, new_end = ref
+        if new_end is not None:
+            end = new_end
+        if ofyear and right is not None and grain in ("quarter", "year", "season", "month", "week"):
+            end = max(end, right.end("ofyear"))
+        if unit in ("month", "year") and det == "the" and not mod and not count_s and RE_OF_MONTH.match(text, he):
+            return None  # "the month of January": the month name is the expression
+        if unit == "week" and not plural and (mod in ("first", "last", "final", "second", "third", "fourth") or ord_s) and det == "the":
+            week = self._week_of_month(he, mod or ord_s)
+            if week is not None:
+                value, grain, end = week
+        if yearval and right is not None and unit == "year":
+            end = max(end, right.end("yearval"))
+        if anchor is None and grain not in ("duration", "set", "ref", "century", "decade") and not (ofyear or yearval or yr):
+            value = None
+        item = _Found(start, end, value, grain, day)
+        item.remember = not (
+            (direction in ("ago", "earlier") and unit == "year" and count == 1)
+            or mod in ("year-ago", "year-earlier") or hyph in ("ago", "earlier"))
+        results.append(item)
+        return results
+
+    def _week_of_month(self, he: int, which: str) -> tuple[str | None, str, int] | None:
+        """ "the last week of March" -> the ISO week holding the 25th; "the first week of March" the 4th."""
+        m = RE_OF_MONTH.match(self.text, he)
+        if not m or not m.group("mon")[:1].isupper():
+            return None
+        month = MONTHS[m.group("mon").lower()]
+        end = m.end()
+        if self.text[end - 1:end] == "." and m.group("mon").lower() not in MONTH_ABBREVIATIONS:
+            end -= 1  # "the last week of March." ends a sentence
+        resolved = self.resolve_month(month, self.tense(he, m.end())) if self.anchor is not None else None
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif resolved is not None:
+            year = int(resolved[:4])
+        else:
+            return (None, "week", end)
+        n = _ordinal(which) or 1
+        day = 25 if which.lower() in ("last", "final") else min(4 + 7 * (n - 1), 28)
+        d = _date(year, month, day)
+        return (_iso_week(d) if d else None, "week", end)
+
+    def _unit_value(self, unit: str, plural: bool, count: float | int | str | None, count_s: str, ord_s: str,
+                    det: str, mod: str, edge: str, qual: str, adj: str, yr: str, hyph: str, direction: str,
+                    ofyear: str, yearval: str, start: int, end: int, hs: int, he: int
+                    ) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        """(value, grain, day, end override) for a unit expression, or None when it is not one."""
+        anchor = self.anchor
+        if mod in ("year-ago", "year-earlier") and unit == "quarter":
+            return self._year_ago() + (None, None)
+        if hyph in ("earlier", "ago") and unit == "year":
+            return self._year_ago() + (None, he + 1 + len(hyph))
+        if unit == "year" and count == 1 and direction in ("ago", "earlier") and not mod:
+            return self._year_ago() + (None, None)
+        if hyph == "end" and unit == "year":
+            return (f"{anchor.year:04d}" if anchor else None, "year", None, he + 4)
+        if hyph == "on-year":
+            return None
+
+        # an explicit year after "of" or a year value: "the first quarter of 2009", "the year 2000"
+        explicit_year: int | None = None
+        if ofyear:
+            low_of = ofyear.lower()
+            if low_of[:1].isdigit():
+                explicit_year = int(low_of)
+            elif low_of.endswith("year") and anchor is not None:
+                explicit_year = anchor.year + {"last": -1, "this": 0, "next": 1}[low_of.split()[0]]
+            else:
+                explicit_year = _year_words(low_of)
+        if yr:
+            explicit_year = int(yr)
+
+        if unit == "year" and yearval:
+            y = int(yearval) if yearval[:1].isdigit() else _year_words(yearval)
+            if y is not None:
+                return (f"{y:04d}", "year", None, None)
+
+        if unit == "quarter":
+            return self._quarter(count, count_s, ord_s, det, mod, explicit_year, start, end)
+
+        # counted units: "three weeks", "the past three months", "two years ago"
+        if count is not None:
+            if direction == "ago":
+                return self._ago(unit, count)
+            if (not det and not mod and not qual and anchor is not None and isinstance(count, (int, float))
+                    and unit in ("day", "week", "month", "year") and self.prev_word(start)[0].lower() == "in"
+                    and self.tense(start, end) == "future"):
+                return self._shift(unit, count, +1)  # "will be redeemed in five years"
+            if direction in ("hence", "from now"):
+                if count == "X" or anchor is None:
+                    return ("FUTURE_REF", "ref", None, None)
+                return self._shift(unit, count, +1)
+            if mod in ("past", "last", "previous", "prior", "recent") and count == "X":
+                return ("PAST_REF", "ref", None, None)
+            if mod in ("coming",) and count == "X":
+                return ("FUTURE_REF", "ref", None, None)
+            if det in ("each", "every", "per") or (det == "" and count_s.lower() in ("a", "an") and not plural and self._after_quantity(start)):
+                value = _duration(count, unit)
+                return (value, "set", None, None) if value else None
+            if unit == "day" and count_s.lower() == "one" and not det and not mod and self.tense(start, end) == "future":
+                return ("FUTURE_REF", "ref", None, None)
+            if unit == "night":
+                return None
+            value = _duration(count, unit)
+            return (value, "duration", None, None) if value else None
+
+        if ord_s:
+            n = _ordinal(ord_s)
+            if plural and unit in ("second", "minute", "hour", "day", "week", "month", "year") and det == "the":
+                return (_duration("X", unit), "duration", None, None)  # "the first hours of the war"
+            if unit == "day" and not plural and n:
+                prev = self.prev_word(start)[0].lower()
+                present = self.tense(start, end) == "present" or prev in ("for", "is", "was") or prev.endswith(("'s", "’s"))
+                day = anchor if present else None
+                return (day.isoformat() if day else None, "day", day, None)
+            return None
+
+        # no count: modifiers decide
+        past_mods = ("past", "last", "previous", "prior", "preceding")
+        if direction in ("hence", "from now", "ahead") and plural:
+            return ("FUTURE_REF", "ref", None, None)  # "years hence", "the weeks ahead"
+        if direction == "ago" and plural and not det:
+            return ("PAST_REF", "ref", None, None)  # "years ago"
+        if direction in ("later", "earlier") and plural and not det and not mod:
+            return (_duration("X", unit), "duration", None, None)  # "hours later"
+        if direction in ("previous", "prior", "earlier") and det == "the" and not mod and not plural:
+            return self._discourse(unit, -1)  # "the year previous"
+        if direction in ("previous", "prior", "earlier"):
+            return None
+        if unit in ("second", "minute", "hour") and not plural:
+            return None  # "at the last minute", "the eleventh hour"
+        if unit == "weekend":
+            return self._weekend(det, mod, start, end)
+        if mod in past_mods:
+            if plural:
+                return ("PAST_REF", "ref", None, None) if det == "the" or mod == "past" else None
+            if det == "the" and unit in ("week", "day", "fortnight") and mod in ("past", "last"):
+                return (_duration(1, unit), "duration", None, None)
+            if det == "the" and mod in ("previous", "prior", "preceding"):
+                return self._discourse(unit, -1)
+            return self._calendar(unit, -1)
+        if mod in ("this", "current") or det == "this" or edge in ("later", "earlier") and mod in ("this",):
+            if plural:
+                return ("PRESENT_REF", "ref", None, None) if det == "these" or unit == "day" else None
+            return self._calendar(unit, 0)
+        if det in ("these",) and unit == "day" and plural:
+            return ("PRESENT_REF", "ref", None, None)
+        if det in ("those",) and unit == "day" and plural:
+            return ("PAST_REF", "ref", None, None)
+        if mod in ("next", "coming", "upcoming"):
+            if plural:
+                return ("FUTURE_REF", "ref", None, None)
+            if det == "the" and mod == "next" and unit in ("day", "year"):
+                return self._discourse(unit, +1)
+            return self._calendar(unit, +1)
+        if mod in ("following", "ensuing", "subsequent"):
+            if plural:
+                return None
+            return self._discourse(unit, +1) if det == "the" else None
+        if mod == "same" or det == "that":
+            if plural:
+                return None
+            return self._discourse(unit, 0)
+        if mod == "recent":
+            value = _duration("X", unit)
+            return (value, "duration", None, None) if plural and value else None
+        if mod in ("fiscal", "financial", "calendar") or adj in ("fiscal", "financial"):
+            if unit == "year":
+                if explicit_year:
+                    return (f"{explicit_year:04d}", "year", None, None)
+                return (f"{anchor.year:04d}" if anchor else None, "year", None, None)
+            return None
+        if det in ("each", "every", "per") and not plural:
+            value = _duration(1, unit)
+            return (value, "set", None, None) if value else None
+        if det == "the" and not plural and not mod:
+            if unit == "day":
+                day = self.last_day or anchor
+                return (day.isoformat() if day else None, "day", day, None)
+            if unit == "week":
+                if edge:
+                    return self._calendar(unit, 0)
+                return ("P1W", "duration", None, None)
+            if unit in ("month", "year"):
+                if unit == "year" and explicit_year:
+                    return (f"{explicit_year:04d}", "year", None, None)
+                return self._calendar(unit, 0)
+            return None
+        if plural and not det and not mod and not adj:
+            if unit in ("decade", "century", "millennium"):
+                return (_duration("X", unit), "duration", None, None)
+            prev = self.prev_word(self._context_start)[0].lower()
+            if prev in BARE_PLURAL_PREPOSITIONS or (direction == "" and self.text[end:end + 3] == " or"):
+                value = _duration("X", unit)
+                return (value, "duration", None, None) if value else None
+            return None
+        if plural and det == "the" and not mod and self.prev_word(start)[0].lower() == "over" and unit == "year":
+            return ("PXY", "duration", None, None)
+        return None
+
+    def _after_quantity(self, start: int) -> bool:
+        """ "15 a year", "$40 a barrel a day", "twice a week": a rate, not a duration."""
+        before = self.text[max(0, start - 30):start]
+        return RE_RATE_BEFORE.search(before) is not None
+
+    def _ago(self, unit: str, count: float | int | str) -> tuple[str | None, str, dt.date | None, int | None]:
+        if count == "X":
+            return ("PAST_REF", "ref", None, None)
+        if self.anchor is None:
+            return (None, "day", None, None)
+        return self._shift(unit, count, -1)
+
+    def _shift(self, unit: str, count: float | int | str, sign: int) -> tuple[str | None, str, dt.date | None, int | None]:
+        anchor = self.anchor
+        assert anchor is not None
+        if not isinstance(count, (int, float)) or not 0 <= count <= MAX_SHIFT_YEARS:
+            return (None, "day", None, None)
+        n = count
+        years = {"day": n / 365, "night": n / 365, "week": n / 52, "fortnight": n / 26, "month": n / 12,
+                 "year": n, "decade": n * 10, "century": n * 100}.get(unit, 0)
+        if not 1 <= anchor.year + sign * years <= 9998:
+            return (None, "day", None, None)
+        if unit in ("day", "night"):
+            d = anchor + dt.timedelta(days=sign * round(n))
+            return (d.isoformat(), "day", d, None)
+        if unit in ("week", "fortnight"):
+            d = anchor + dt.timedelta(days=sign * round(n * (14 if unit == "fortnight" else 7)))
+            return (d.isoformat(), "day", d, None)
+        if unit == "month":
+            index = anchor.year * 12 + anchor.month - 1 + sign * round(n)
+            return (_month_value(index), "month", None, None)
+        if unit == "year":
+            return (f"{anchor.year + sign * round(n):04d}", "year", None, None)
+        if unit == "decade":
+            return (f"{(anchor.year + sign * round(n * 10)) // 10:03d}", "decade", None, None)
+        if unit == "century":
+            return (f"{(anchor.year + sign * round(n * 100)) // 100:02d}", "century", None, None)
+        return (None, "time", None, None)
+
+    def _calendar(self, unit: str, offset: int) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        """last/this/next week|month|quarter|year|decade|century around the anchor."""
+        anchor = self.anchor
+        grain = {"fortnight": "week"}.get(unit, unit)
+        if grain not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+            return None
+        if anchor is None:
+            return (None, grain, None, None)
+        if unit == "day":
+            d = anchor + dt.timedelta(days=offset)
+            return (d.isoformat(), "day", d, None)
+        if grain == "week":
+            return (_iso_week(anchor + dt.timedelta(days=7 * offset)), "week", None, None)
+        if unit == "month":
+            return (_month_value(anchor.year * 12 + anchor.month - 1 + offset), "month", None, None)
+        if unit == "quarter":
+            index = anchor.year * 4 + _quarter_of(anchor) - 1 + offset
+            return (f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", None, None)
+        if unit == "year":
+            return (f"{anchor.year + offset:04d}", "year", None, None)
+        if unit == "decade":
+            return (f"{anchor.year // 10 + offset:03d}", "decade", None, None)
+        return (f"{anchor.year // 100 + offset:02d}", "century", None, None)
+
+    def _discourse(self, unit: str, offset: int) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        """ "the following year", "the same day", "that year": relative to the last one mentioned."""
+        if unit == "day":
+            base = self.last_day or self.anchor
+            if base is None:
+                return (None, "day", None, None)
+            d = base + dt.timedelta(days=offset)
+            return (d.isoformat(), "day", d, None)
+        if unit == "year":
+            year = self.last_year if self.last_year is not None else (self.anchor.year if self.anchor else None)
+            return (f"{year + offset:04d}" if year is not None else None, "year", None, None)
+        if unit in ("week", "month"):
+            return (None, unit, None, None)
+        return None
+
+    def _year_ago(self) -> tuple[str | None, str]:
+        """ "a year earlier", "year-ago": the same quarter last year after a quarter, else last year."""
+        if self.last_quarter is not None:
+            year, quarter = self.last_quarter
+            return (f"{year - 1:04d}-Q{quarter}", "quarter")
+        if self.anchor is None:
+            return (None, "year")
+        return (f"{self.anchor.year - 1:04d}", "year")
+
+    def _quarter(self, count: float | int | str | None, count_s: str, ord_s: str, det: str, mod: str,
+                 explicit_year: int | None, start: int, end: int
+                 ) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        anchor = self.anchor
+        n = _ordinal(ord_s) if ord_s else None
+        if n is None and mod in ("first", "final"):
+            n = 1 if mod == "first" else 4
+        if n is not None:
+            if not 1 <= n <= 4:
+                return None
+            if explicit_year is not None:
+                return (f"{explicit_year:04d}-Q{n}", "quarter", None, None)
+            tense = self.tense(start, end) if anchor is not None else None
+            return (self.resolve_quarter(n, tense), "quarter", None, None)
+        if count is not None:
+            value = _duration(count, "quarter")
+            return (value, "duration", None, None) if value else None
+        if mod in ("last", "past", "previous", "prior", "latest", "preceding"):
+            if explicit_year is not None:
+                return (f"{explicit_year:04d}-Q4", "quarter", None, None)
+            return self._calendar("quarter", -1)
+        if mod in ("this", "current") or det == "this":
+            return self._calendar("quarter", 0)
+        if mod in ("next", "coming"):
+            return self._calendar("quarter", +1)
+        if mod in ("year-ago", "year-earlier"):
+            return self._year_ago() + (None, None)
+        if det == "the" or mod == "same" or det == "that":
+            if self.last_quarter is not None:
+                year, q = self.last_quarter
+                return (f"{year:04d}-Q{q}", "quarter", None, None)
+            return self._calendar("quarter", -1)
+        return None
+
+    def _weekend(self, det: str, mod: str, start: int, end: int) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        anchor = self.anchor
+        if not (det or mod):
+            return None
+        if anchor is None:
+            return (None, "week", None, None)
+        weekday = anchor.weekday()
+        if mod in ("last", "past", "previous"):
+            base = anchor - dt.timedelta(days=weekday + 1) if weekday < 5 else anchor - dt.timedelta(days=7)
+        elif mod in ("next", "coming"):
+            base = anchor + dt.timedelta(days=7 - weekday + 5) if weekday < 5 else anchor + dt.timedelta(days=7)
+        elif mod == "this" or det == "this":
+            base = anchor + dt.timedelta(days=5 - weekday) if weekday < 5 else anchor
+        else:
+            tense = self.tense(start, end)
+            if tense == "future":
+                base = anchor + dt.timedelta(days=5 - weekday) if weekday < 5 else anchor
+            else:
+                base = anchor - dt.timedelta(days=weekday + 1) if weekday < 5 else anchor
+        return (_iso_week(base) + "-WE", "week", None, None)
+
+    def _part_of_day(self, unit: str, plural: bool, start: int, end: int, det: str, mod: str, edge: str,
+                     count_s: str) -> list[_Found] | None:
+        anchor = self.anchor
+        code = PARTS_OF_DAY[unit]
+        if plural or count_s:
+            return None
+        day: dt.date | None = None
+        if mod in ("this", "current") or det == "this" or (edge in ("later", "earlier", "mid") and (mod == "this" or det == "this")):
+            day = anchor
+        elif edge in ("mid", "late", "early") and not det and not mod:
+            day = self.last_day or anchor
+        elif mod in ("last",) and not det:
+            day = anchor - dt.timedelta(days=1) if anchor else None
+        elif det == "the" and mod in ("prior", "past", "previous", "preceding") and unit in ("night", "evening"):
+            day = anchor - dt.timedelta(days=1) if anchor else None
+        elif det == "the" and not mod and self.prev_word(start)[0].lower() in ("in", "during", "on", "by", "until", "overnight"):
+            day = self.last_day or anchor
+        elif det == "that" or mod == "same":
+            day = self.last_day or anchor  # "that night": the day last mentioned
+        else:
+            return None
+        right = RE_PART_DAY_RIGHT.match(self.text, end)
+        if right and (right.group("deictic") or right.group("wd")[:1].isupper()):
+            end = right.end()  # "mid-afternoon yesterday", "late morning Tuesday"
+            if right.group("deictic"):
+                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group("deictic").lower()]
+                day = anchor + dt.timedelta(days=offset) if anchor else None
+            else:
+                day = self.resolve_weekday(WEEKDAYS[right.group("wd").lower()], self.tense(start, end))
+        value = f"{day.isoformat()}T{code}" if day else None
+        return [_Found(start, end, value, "time", day)]
+
+    def _time_word(self, hs: int, he: int) -> list[_Found] | None:
+        """ "the time being", "at the time", "for some time"."""
+        text = self.text
+        if text[he:he + 6] == " being":
+            left = self.left(RE_TIME_BEING, hs)
+            if left:
+                return [_Found(left.start(), he + 6, "PRESENT_REF", "ref")]
+            return None
+        at = self.left(RE_AT_THE, hs)
+        if at is not None and RE_NEXT_WORD.match(text, he) is None or (at is not None and self.next_word(he).lower() in ("he", "she", "they", "it", "when", "the", "a", "an", "we", "i", "but", "and")):
+            return [_Found(at.start("det"), he, "PAST_REF", "ref")]
+        some = self.left(RE_FOR_SOME, hs)
+        if some is not None:
+            return [_Found(some.start("count"), he, "PXX", "duration")]
+        return None
+
+    # ---- handlers: holidays -----------------------------------------------------
+
+    def _holiday(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        """ "Christmas", "Christmas Eve", "Easter Monday", "Thanksgiving 2004"."""
+        text = self.text
+        name = word.lower()
+        end = he
+        right = RE_HOLIDAY_RIGHT.match(text, he)
+        if right and right.group("part") and f"{name} {right.group('part').lower()}" in HOLIDAYS:
+            name = f"{name} {right.group('part').lower()}"
+            end = right.end("part")
+        if self.next_word(end).lower() in HOLIDAY_NOT_TIME:
+            return None  # "Christmas tree", "Easter Rising"
+        year = int(right.group("year")) if right and right.group("year") and right.start("year") >= end else None
+        if year is not None and right is not None:
+            end = right.end("year")
+        return [self._holiday_found(hs, end, name, year)]
+
+    def _holiday_found(self, start: int, end: int, name: str, year: int | None) -> _Found:
+        """The holiday ``name`` in its year: the one given, else the one nearest the anchor by tense."""
+        rule = HOLIDAYS.get(name)
+        left = self.left(RE_HOLIDAY_LEFT, start)
+        mod = " ".join(left.group("mod").lower().split()) if left else ""
+        if left:
+            start = left.start()
+        if rule is None:
+            return _Found(start, end, None, "day")
+        if year is not None:
+            d = _holiday_date(rule, year)
+            return _Found(start, end, d.isoformat() if d else None, "day", d)
+        anchor = self.anchor
+        if anchor is None:
+            return _Found(start, end, None, "day")
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _holiday_date(rule, y))]
+        if mod in ("last", "this past"):
+            d = max(o for o in options if o < anchor)
+        elif mod in ("next", "this coming"):
+            d = min(o for o in options if o > anchor)
+        elif mod == "this":
+            d = _holiday_date(rule, anchor.year) or options[0]
+        else:
+            tense = self.tense(start, end)
+
+            def cost(o: dt.date) -> tuple[int, bool]:
+                days = (o - anchor).days
+                against = (tense == "past" and days > 1) or (tense == "future" and days < 0)
+                return (abs(days) * (TENSE_PENALTY_DAYS if against else 1), days > 0)
+
+            d = min(options, key=cost)
+        return _Found(start, end, d.isoformat(), "day", d)
+
+    def _holiday_day(self, hs: int, he: int) -> list[_Found] | None:
+        """ "Boxing Day", "St Patrick's Day", "Independence Day" (the word "Day" is the head)."""
+        m = self.left(RE_HOLIDAY_DAY, hs)
+        if m is None or not m.group("name")[:1].isupper():
+            return None
+        name = f"{m.group('name').lower()} day"
+        if name not in HOLIDAYS:
+            return None
+        right = RE_HOLIDAY_RIGHT.match(self.text, he)
+        year = int(right.group("year")) if right and right.group("year") and not right.group("part") else None
+        end = right.end("year") if year is not None and right is not None else he
+        return [self._holiday_found(m.start(), end, name, year)]
+
+    def _new_year(self, hs: int, he: int) -> list[_Found] | None:
+        """ "New Year", "New Year's Day", "New Year's Eve" (the word "Year" is the head)."""
+        m = self.left(RE_NEW_YEAR, hs)
+        if m is None:
+            return None
+        right = RE_NEW_YEAR_RIGHT.match(self.text, he)
+        end = he
+        name = "new year"
+        if m.group("kind"):
+            name = "chinese new year"
+        elif right and right.group("part"):
+            name = f"new year's {right.group('part').lower()}"
+            end = right.end()
+        return [self._holiday_found(m.start(), end, name, None)]
+
+    # ---- handlers: seasons ------------------------------------------------------
+
+    def _season(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        low = word.lower()
+        plural = low.endswith("s")
+        code = SEASONS[low[:-1] if plural else low]
+        if plural:
+            return None
+        if word[:1].isupper() and not self.at_sentence_start(hs) and not word.isupper():
+            return None  # "Arab Spring", "Summer Olympics"
+        following = self.next_word(he).lower()
+        if following in SEASON_COMPOUNDS:
+            return None
+        left = self.left(RE_SEASON_LEFT, hs)
+        mod = " ".join((left.group("mod") or "").lower().split()) if left else ""
+        edge = (left.group("edge") or "") if left else ""
+        right = RE_SEASON_RIGHT.match(text, he)
+        year_s = (right.group("year") or right.group("year2")) if right else None
+        prev = self.prev_word(left.start() if left else hs)[0].lower()
+        if not (mod or edge or year_s):
+            if low in ("fall", "spring") or prev not in SEASON_PREPOSITIONS:
+                return None  # "summer" alone needs "in", "during" ...; "fall" and "spring" more than that
+        elif mod in ("the", "that") and not (edge or year_s) and low in ("fall", "spring"):
+            # "the fall was due to lower prices", "the fall of Rome": only "in the fall", "by the spring" ...
+            if following == "of" or prev not in SEASON_PREPOSITIONS:
+                return None
+        start = left.start() if left else hs
+        end = right.end() if right and year_s else he
+        if year_s:
+            year = int(year_s) if year_s[:1].isdigit() else _year_words(year_s)
+            if year is None:
+                return None
+            return [_Found(start, end, _season_value(code, year), "season")]
+        if mod in ("each", "every"):
+            return [_Found(start, end, f"XXXX-{code}", "set")]
+        value = None
+        if self.anchor is not None:
+            tense = self.tense(start, end) if mod in ("", "the", "that") else None
+            value = self.resolve_season(code, tense, mod)
+        return [_Found(start, end, value, "season")]
+
+    # ---- handlers: deictic words -------------------------------------------------
+
+    def _deictic(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        low = word.lower()
+        anchor = self.anchor
+        capital_mid = word[:1].isupper() and not word.isupper() and not self.at_sentence_start(hs)
+        if low in ("today", "yesterday", "tomorrow", "tonight"):
+            prev = self.prev_word(hs)[0]
+            if capital_mid and (prev.lower() in ("the", "usa", "bbc", "nbc", "itv", "abc")
+                                or prev.endswith(("'s", "’s"))
+                                or self.next_word(he).lower() in ("programme", "program", "show", "newspaper", "presenter")):
+                return None  # "USA Today", "Radio 4's Today programme"
+            if text[he:he + 1] == "-":
+                return None
+            left = self.left(RE_DEICTIC_LEFT, hs)
+            start = hs
+            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[low]
+            if left:
+                mod = " ".join(left.group("mod").lower().split())
+                if mod in ("earlier", "later", "early", "late"):
+                    start = left.start()
+                elif mod == "the day before" and low == "yesterday":
+                    start, offset = left.start(), -2
+                elif mod == "the day after" and low == "tomorrow":
+                    start, offset = left.start(), 2
+            d = anchor + dt.timedelta(days=offset) if anchor else None
+            right = RE_DEICTIC_RIGHT.match(text, he)
+            if low == "tonight":
+                return [_Found(start, he, f"{d.isoformat()}TNI" if d else None, "time", d)]
+            if right and low != "tonight":
+                code = PARTS_OF_DAY[right.group("part").lower()]
+                return [_Found(start, right.end(), f"{d.isoformat()}T{code}" if d else None, "time", d)]
+            return [_Found(start, he, d.isoformat() if d else None, "day", d)]
+        if low == "now":
+            if text[he:he + 1] in ("-", "’", "'") and text[he:he + 2] not in ("'s", "’s"):
+                return None
+            prev = self.prev_word(hs)[0].lower()
+            if prev == "from":
+                return None
+            return [_Found(hs, he, "PRESENT_REF", "ref")]
+        if low in ("nowadays", "currently"):
+            return [_Found(hs, he, "PRESENT_REF", "ref")]
+        if low == "current":
+            return None  # an adjective ("their current providers"); "the current year" is read from "year"
+        if low == "recently":
+            left = self.left(RE_DEICTIC_LEFT, hs)
+            start = left.start() if left and left.group("mod").lower() in ("more", "most", "until", "only") else hs
+            return [_Found(start, he, "PAST_REF", "ref")]
+        if low == "future":
+            left = self.left(RE_FUTURE_LEFT, hs)
+            if not left or capital_mid:
+                return None
+            following = self.next_word(he).lower()
+            if following and following not in ("is", "was", "will", "would", "and", "or", "for", "in", "as", "that",
+                                                "looks", "remains", "lies", "holds", "but", "with", "to", "at", "on", "rather",
+                                                "may", "might", "could", "depends", "hangs", "seems", "looked", "remained"):
+                if text[he:he + 1] == " ":
+                    return None
+            start = left.start("det") if left.group("det").lower() == "the" else hs
+            if left.group("det").lower() == "in" and left.end() - left.start() > 3:
+                start = left.start() + 3
+            return [_Found(start, he, "FUTURE_REF", "ref")]
+        if low == "past":
+            left = self.left(RE_PAST_LEFT, hs)
+            if not left or capital_mid:
+                return None
+            following = self.next_word(he).lower()
+            if following and (following in UNIT_WORDS or following in ("few", "several", "couple", "many", "two", "three",
+                                                                             "weekend", "night", "president", "chairman",
+                                                                             "decade", "century", "quarter")
+                              or parse_number(following) is not None) or RE_SPACE_DIGIT.match(text, he, he + 3) is not None:
+                return None
+            if following and text[he:he + 1] == " " and following not in (
+                    "of", "is", "was", "has", "and", "or", "but", "as", "when", "that", "to", "in", "we", "they", "he",
+                    "she", "it", "there", "with", "for", "on", "at", "by", "the", "will", "would", "decades", "years"):
+                return None
+            return [_Found(left.start(), he, "PAST_REF", "ref")]
+        if low in ("daily", "weekly", "monthly", "annual", "annually", "yearly", "hourly"):
+            if capital_mid or word.isupper():
+                return None
+            value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annual": "P1Y", "annually": "P1Y",
+                     "yearly": "P1Y", "hourly": "PT1H"}[low]
+            return [_Found(hs, he, value, "set")]
+        if low in ("noon", "midnight", "midday"):
+            if capital_mid:
+                return None  # "Jamie Noon"
+            clock = "T12:00" if low != "midnight" else "T24:00"
+            return [self._clock_with_day(hs, he, clock)]
+        if low in ("nineteen", "eighteen"):
+            return self._year_words(hs, he, word)
+        if low == "while":
+            left = self.left(RE_A_WHILE, hs)
+            return [_Found(left.start("a"), he, "PXX", "duration")] if left else None
+        return None
+
+    def _decade_word(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        """ "the nineties", "the late sixties": decades in words need "the"."""
+        left = self.left(RE_DECADE_LEFT, hs)
+        if not left or not left.group("the") or (word[:1].isupper() and not self.at_sentence_start(left.start())):
+            return None
+        return [_Found(left.start(), he, f"19{DECADE_WORDS[word.lower()]}", "decade")]
+
+    def _year_words(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        m = RE_YEAR_WORD_HEAD.match(self.text, hs)
+        if not m:
+            return None
+        year = _year_words(m.group())
+        if year is None:
+            return None
+        following = self.next_word(m.end()).lower()
+        if following in COUNT_NOUNS - {"of", "in", "and", "or", "to", "out", "more"}:
+            return None
+        return [_Found(hs, m.end(), f"{year:04d}", "year")]
+
+    # ---- handlers: digits ------------------------------------------------------------
+
+    def _digits(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        text = self.text
+        digits = word
+        n = len(digits)
+        before = text[hs - 1:hs] if hs else ""
+        if before in ("$", "£", "€", "#", "+", "/", ":") or (before in (".", ",") and text[hs - 2:hs - 1].isdigit()):
+            return None
+        if before == "-" and text[hs - 2:hs - 1].isalpha() and text[hs - 4:hs - 1].lower() != "mid":
+            return None  # "COVID-19", "F-16"
+        nxt = text[he:he + 1]
+        # counts of units belong to the unit: "three weeks" is read from "weeks"
+        if nxt in (" ", "-", "\u00a0", ",", ".", "s", "t", "n", "r", "½", "¼", "¾", "–") and RE_DIGITS_BEFORE_UNIT.match(text, he):
+            return None
+        if n == 4 and nxt == "-":
+            m = RE_ISO_DATE.match(text, hs)
+            if m:
+                return self._iso(m)
+        if n <= 2 and nxt in (".", "/", "-"):
+            m = RE_NUMERIC_DATE.match(text, hs)
+            if m:
+                return self._numeric(m)
+        if n == 4 and nxt == "/":
+            m = RE_YMD_SLASH.match(text, hs)
+            if m:
+                d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                return [_Found(hs, m.end(), d.isoformat(), "day", d)] if d else None
+        if n <= 2:
+            m = RE_CLOCK.match(text, hs)
+            if m and (m.group("ampm") or m.group("ampm2") or m.group("tz") or (m.group("m") and self._clock_context(hs))):
+                return [self._clock(m)]
+            m = RE_DAY_MONTH.match(text, hs)
+            if m:
+                return self._day_month(m)
+            if nxt in ("s", "'", "’"):
+                m = RE_DECADE.match(text, hs)
+                if m:
+                    return self._decade(m)
+            return None
+        if n == 4:
+            m = RE_MILITARY.match(text, hs)
+            if m:
+                return [self._clock(m)]
+            if nxt in ("s", "'", "’"):
+                m = RE_DECADE.match(text, hs)
+                if m:
+                    return self._decade(m)
+            return self._year(hs, he, int(digits))
+        return None
+
+    def _iso(self, m: regex.Match[str]) -> list[_Found] | None:
+        d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d is None:
+            return None
+        if m.group("h"):
+            z = "Z" if m.group("z") == "Z" else ""
+            return [_Found(m.start(), m.end(), f"{d.isoformat()}T{m.group('h')}:{m.group('min')}{z}", "time", d)]
+        return [_Found(m.start(), m.end(), d.isoformat(), "day", d)]
+
+    def _numeric(self, m: regex.Match[str]) -> list[_Found] | None:
+        """01.03.2022 and 01/03/2022 are day.month.year; 03/31/2022 (month first) when the day is over 12."""
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        day, month = (a, b)
+        if b > 12 and a <= 12:
+            day, month = b, a
+        if not 1000 <= y <= 2199:
+            return None
+        d = _date(y, month, day)
+        return [_Found(m.start(), m.end(), d.isoformat(), "day", d)] if d else None
+
+    def _clock_context(self, hs: int) -> bool:
+        return self.left(RE_CLOCK_LEFT, hs) is not None
+
+    def _clock(self, m: regex.Match[str]) -> _Found:
+        hour = int(m.group("h"))
+        minute = int(m.group("m") or (m.groupdict().get("m2") or 0) or 0)
+        ampm = (m.groupdict().get("ampm") or m.groupdict().get("ampm2") or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        tz = m.group("tz") or ""
+        zone = "Z" if tz.upper() in ("GMT", "UTC", "Z") else ""
+        if hour > 24 or minute > 59:
+            return _Found(m.start(), m.end(), None, "time")
+        return self._clock_with_day(m.start(), m.end(), f"T{hour:02d}:{minute:02d}{zone}")
+
+    def _clock_with_day(self, start: int, end: int, clock: str) -> _Found:
+        """A clock time, joined with a day right after it: "10 p.m. Wednesday", "noon Thursday"."""
+        text = self.text
+        right = RE_CLOCK_DAY.match(text, end)
+        day: dt.date | None = None
+        if right:
+            if right.group("wd") and right.group("wd")[:1].isupper():
+                day = self.resolve_weekday(WEEKDAYS[right.group("wd").lower()], self.tense(start, right.end()))
+                end = right.end()
+            elif right.group("deictic"):
+                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group("deictic").lower()]
+                day = self.anchor + dt.timedelta(days=offset) if self.anchor else None
+                end = right.end()
+            elif right.group("mon") and right.group("mon")[:1].isupper():
+                month, dnum = MONTHS[right.group("mon").lower()], int(right.group("day"))
+                if right.group("year"):
+                    day = _date(int(right.group("year")), month, dnum)
+                else:
+                    day = self.resolve_month_day(month, dnum, self.tense(start, right.end()))
+                end = right.end()
+            if end == right.end():
+                item = _Found(start, end, f"{day.isoformat()}{clock}" if day else None, "time", day)
+                return item
+        item = _Found(start, end, None, "time")
+        item.pending_clock = clock
+        return item
+
+    def _day_month(self, m: regex.Match[str]) -> list[_Found] | None:
+        """ "1 March 2022", "1st of March", "25 Dec." (British order)."""
+        day = int(m.group("day"))
+        mon = m.group("mon").lower()
+        month = MONTHS[mon]
+        if not 1 <= day <= 31:
+            return None
+        end = m.end()
+        if not m.group("year"):
+            if mon in MONTH_ABBREVIATIONS and not m.group("dot") and mon in ("mar", "jan", "jun"):
+                return None
+            if mon == "may" or mon == "march":
+                prev = self.prev_word(m.start())[0].lower()
+                if prev not in ("on", "from", "until", "till", "by", "since", "before", "after", "of", "to", "between",
+                                "and", "the", "until", "dated", "until", "(", "—", "-") and not self.at_sentence_start(m.start()):
+                    return None
+            if m.group("dot") and mon not in MONTH_ABBREVIATIONS:
+                end -= 1
+        elif m.group("dot") and mon not in MONTH_ABBREVIATIONS:
+            return None
+        start = m.start()
+        the = RE_TIME_BEING.match(self.text, max(0, start - 5), start)
+        if the and the.end() == start and "of" in m.group():
+            start = the.start()
+        if m.group("year"):
+            d = _date(int(m.group("year")), month, day)
+            if d is None:
+                return None
+            return [self._weekday_prefix(_Found(start, end, d.isoformat(), "day", d))]
+        d = self.resolve_month_day(month, day, self.tense(start, end)) if self.anchor else None
+        if self.anchor is not None and d is None:
+            return None
+        return [self._weekday_prefix(_Found(start, end, d.isoformat() if d else None, "day", d))]
+
+    def _decade(self, m: regex.Match[str]) -> list[_Found] | None:
+        digits = m.group("y")
+        left = self.left(RE_DECADE_LEFT, m.start())
+        apostrophe = self.left(RE_YEAR_APOSTROPHE, m.start()) is not None
+        start = m.start() - (1 if apostrophe else 0)
+        has_the = bool(left and left.group("the"))
+        if apostrophe:
+            left = self.left(RE_DECADE_LEFT, start)
+            has_the = bool(left and left.group("the"))
+        if left is not None and (left.group("edge") or "").lower() in ("low", "high", "upper", "lower"):
+            return None  # "in the low 50s": a level, not a decade
+        if len(digits) == 2:
+            if not (has_the or apostrophe):
+                earlier = self.found[-1] if self.found else None
+                prev = self.prev_word(start)[0].lower()
+                if not (earlier and earlier.grain == "decade" and prev in ("and", "or", "to") and start - earlier.end < 10):
+                    return None
+            century = "20" if digits in ("00", "10") else "19"
+            value = century + digits[0]
+        else:
+            value = digits[:3]
+        if left and left.start() < start:
+            start = left.start()
+        return [_Found(start, m.end(), value, "decade")]
+
+    def _year(self, hs: int, he: int, year: int) -> list[_Found] | None:
+        """A bare four-digit number is a year only in a year context."""
+        text = self.text
+        if not 1000 <= year <= 2199:
+            return None
+        nxt = text[he:he + 2]
+        if nxt[:1] in ("%",) or (nxt[:1] in (",", ".") and nxt[1:2].isdigit()) or nxt[:1].isalpha():
+            return None
+        if text[he:he + 1] == "-" and not RE_YEAR_RANGE_TAIL.match(text, he):
+            if not text[he + 1:he + 2].isalpha():
+                return None
+        start = hs
+        prev, prev_start = self.prev_word(hs)
+        prev_low = prev.lower().rstrip(".") if prev not in ("c.",) else prev
+        if prev.endswith("-"):
+            prev_low = prev_low.rstrip("-")
+            if prev_low not in ("mid", "early", "late", "pre", "post"):
+                return None
+        following = self.next_word(he)
+        ok = False
+        if prev_low in ("mid", "early", "late", "fiscal", "fy"):
+            start = prev_start
+            ok = 1900 <= year <= 2199 or prev_low != "fy"
+        elif prev_low in YEAR_PREPOSITIONS:
+            ok = year >= 1800 or not following[:1].islower()
+            if prev_low in ("for", "around", "as", "against", "class", "of", "from"):
+                ok = 1900 <= year <= 2100 and (following.lower() not in COUNT_NOUNS or following.lower() in ("and", "to", "or"))
+            if prev_low in ("after", "before", "by", "in", "of", "from") and text[he:he + 1] == " " and following.lower() in (
+                    "people", "troops", "soldiers", "percent", "points", "cases", "votes", "members", "units", "shares"):
+                ok = False
+        elif prev_low in ("to", "and", "or", "through", "till", "–", "-") or text[hs - 1:hs] in ("-", "–"):
+            earlier = self.found[-1] if self.found else None
+            ok = earlier is not None and earlier.grain in ("year", "month", "day", "season") and hs - earlier.end <= 14
+        elif prev_low in YEAR_DETERMINERS or prev_low.endswith(("'s", "’s")):
+            ok = self._year_modifies_noun(year, he, following)
+        elif prev.isalpha() and prev.islower():
+            # "his unsuccessful 1996 campaign": a determiner, an adjective, the year, a noun
+            prev2 = self.prev_word(prev_start)[0].lower()
+            ok = (prev2 in YEAR_DETERMINERS or prev2.endswith(("'s", "’s"))) and self._year_modifies_noun(year, he, following)
+        if not ok and nxt in ("'s", "’s") and 1900 <= year <= 2100:
+            ok = True
+        if not ok and text[hs - 1:hs] == "(" and text[he:he + 1] == ")" and 1900 <= year <= 2100:
+            ok = True
+        if not ok:
+            return None
+        return [_Found(start, he, f"{year:04d}", "year")]
+
+    def _year_modifies_noun(self, year: int, he: int, following: str) -> bool:
+        """ "the 1996 campaign", "the 2000 Olympics" -- but not "the 2000 troops", "the 1500 people"."""
+        low = following.lower()
+        if not (1900 <= year <= 2100 and following and self.text[he:he + 1] == " ") or low in COUNT_NOUNS:
+            return False
+        plural_count = following[:1].islower() and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+        return not plural_count or low in YEAR_PLURAL_NOUNS
+
+    def _quarter_abbr(self, hs: int, he: int, word: str) -> list[_Found] | None:
+        quarter = int(word[1])
+        right = RE_Q_YEAR.match(self.text, he)
+        if right:
+            return [_Found(hs, right.end(), f"{right.group('y')}-Q{quarter}", "quarter")]
+        left = self.left(RE_YEAR_Q, hs)
+        if left:
+            return [_Found(left.start(), he, f"{left.group('y')}-Q{quarter}", "quarter")]
+        if self.anchor is None:
+            return [_Found(hs, he, None, "quarter")]
+        return [_Found(hs, he, self.resolve_quarter(quarter, self.tense(hs, he)), "quarter")]
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased with every offset kept."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _heads(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The span of every head word and digit run in ``text``, in order."""
+    heads = [m.span() for m in RE_HEAD.finditer(lowered)]
+    digits = [m.span() for m in RE_HEAD_DIGITS.finditer(text)]
+    if digits:
+        heads += digits
+        heads.sort()
+    return heads
+
+
+def _head_kind(word: str) -> str | None:
+    """Which handler reads a head word; None when its case rules it out."""
+    if word[:1].isdigit():
+        return "digits"
+    low = word.lower()
+    title = word[:1].isupper() and (word[1:].islower() or len(word) == 1)
+    upper = word.isupper()
+    if not (title or upper or word.islower()):
+        return None  # "tOday", "MArch"
+    if low in MONTHS:
+        if title or (upper and low not in MONTH_ABBREVIATIONS):
+            return "month"
+        return None
+    if low in WEEKDAYS or (low.endswith("s") and low[:-1] in WEEKDAYS):
+        return "weekday" if title or upper else None
+    if low in WEEKDAY_ABBREVIATIONS:
+        return "weekday_abbr" if title else None
+    if low in UNIT_WORDS:
+        return "unit"
+    if low in SEASONS or (low.endswith("s") and low[:-1] in SEASONS):
+        return "season"
+    if low in DECADE_WORDS:
+        return "decade_word"
+    if low in HOLIDAYS:
+        return "holiday" if title or upper else None
+    if len(low) == 2 and low[0] == "q":
+        return "quarter_abbr" if upper else None
+    return "deictic"
+
+
+def extract_times(text: str, anchor: dt.date | None) -> list[TimeRef]:
+    """Every time expression in `text`, in order.
+
+    Spans are [start, end) code-point offsets into text; text[s:e] == ref.text.
+    Relative expressions resolve against `anchor` (the publication date); with
+    anchor None their value is None (text kept) -- never resolve against today.
+    """
+    found = _Extractor(text, anchor).run()
+    return [TimeRef(text[f.start:f.end], (f.start, f.end), f.value, f.grain) for f in found]
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The publication date stated in the article itself, if any.
+
+    Looks near the top for a front-matter or byline field ("Published:
+    2026-03-10", "Date: 1 March 2022", "Published 1 March 2022", "Updated: Tue
+    1 Mar 2022 10:14 GMT"), then a wire dateline with a year ("KYIV, March 1,
+    2022 (Reuters) -"), then a line that is only a date.  A dateline without a
+    year gives None: the year cannot be known from the text.
+    """
+    head = text[:3000]
+    updated: dt.date | None = None
+    for m in RE_META_DATE.finditer(head):
+        day = _first_full_date(m.group("value"))
+        if day is None:
+            continue
+        if m.group("key").lower().startswith(("updated", "last")):
+            updated = updated or day
+            continue
+        return day
+    m = RE_WIRE_DATELINE.search(head)
+    if m:
+        day = _first_full_date(m.group("date"))
+        if day is not None:
+            return day
+    if updated is not None:
+        return updated
+    for n, m in enumerate(RE_DATE_ONLY_LINE.finditer(text[:800])):
+        if n >= 8:
+            break
+        value = m.group("value")
+        refs = [r for r in extract_times(value, None) if r.value and r.grain in ("day", "time")]
+        if not refs:
+            continue
+        # a line that is only a date ("March 01, 2008"), or a byline with one ("By Jane Doe | 5 June 2021")
+        if len(refs[0].text) >= len(value) - 12 or RE_BYLINE.match(value):
+            day = _first_full_date(value)
+            if day is not None:
+                return day
+    return None
+
+
+def _first_full_date(value: str) -> dt.date | None:
+    """The first fully specified calendar date in a short string."""
+    for ref in extract_times(value, None):
+        if ref.value and ref.grain in ("day", "time") and len(ref.value) >= 10:
+            return _date(int(ref.value[:4]), int(ref.value[5:7]), int(ref.value[8:10]))
+    return None

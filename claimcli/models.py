@@ -1,0 +1,239 @@
+"""Typed records: the one shape every part of claimcli passes around.
+
+All records are frozen, slotted dataclasses.  Spans are ``(start, end)`` tuples
+of code-point offsets into the input text exactly as decoded.  ``to_dict`` is
+the single place that turns a record into JSON-ready data, with a stable key
+order that follows the field order below (which follows ../DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Span = tuple[int, int]
+
+ClaimKind = Literal["quote", "statement", "figure"]
+SpeakerType = Literal["person", "organization", "anonymous", "document"]
+Stance = Literal["neutral", "assert", "concede", "deny", "allege"]
+Qualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "about", "range"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity in the text: "over 3,500 Russian troops"."""
+
+    text: str
+    span: Span
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: Qualifier
+    object: str | None = None
+    event: str | None = None
+    part_of: int | None = None  # index into the same list of figures
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression: "on Tuesday" -> 2022-03-01 (grain "day")."""
+
+    text: str
+    span: Span
+    value: str | None
+    grain: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    mention: str
+    span: Span
+    role: str | None
+    type: SpeakerType
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    text: str
+    lemma: str
+    span: Span
+    stance: Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    text: str
+    span: Span
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    kind: ClaimKind
+    span: Span
+    speaker: Speaker | None
+    cue: Cue | None
+    content: Content
+    channel: str | None = None
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    hedges: tuple[str, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc: str
+    source: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    extractor: str = field(default="")
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a tuple/list of records) into JSON-ready data.
+
+    Tuples become lists, nested records become dicts, key order follows the
+    dataclass fields.  This is the only serialiser in the project.
+    """
+    if isinstance(record, _SCALARS):
+        return record
+    names = _FIELD_NAMES.get(type(record))
+    if names is None and dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+#: Leaves returned as they are (checked first: most values are leaves).
+_SCALARS = (str, int, float, type(None))
+#: Field names per dataclass, looked up once (ingest serialises every claim).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+# --------------------------------------------------------------------------
+# The store and ingest (see claimcli/store.py, claimcli/ingest.py)
+
+IngestStatus = Literal["new", "duplicate", "updated", "failed", "reextracted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One stored article: the document record plus its text and provenance.
+
+    This is the JSON of one article file (``articles/ab/<doc>.json``) and of
+    one ``store export`` line.  ``previous`` is the doc id of the earlier
+    version of the same URL; ``extractor`` the EXTRACTOR_VERSION that made
+    the claims.  Offsets in the claims point into ``text``.
+    """
+
+    doc: str
+    source: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    published: str | None
+    previous: str | None
+    ingested_at: str
+    extractor: str
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    text: str = ""
+
+    @property
+    def document(self) -> Document:
+        """The DESIGN.md document record of this article."""
+        return Document(self.doc, self.source, self.title, self.publisher, self.published,
+                        self.claims, self.times, self.figures, self.extractor)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """One ``store list`` record: an index entry, no text and no claims."""
+
+    doc: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    source: str
+    url: str | None = None
+    previous: str | None = None
+    ingested_at: str | None = None
+    extractor: str | None = None
+    claims: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one input (one article) during ``ingest``.
+
+    ``source`` names the input as the user gave it (``export.jsonl#3`` for
+    the third record of an export); ``code`` is the exit code a failure maps
+    to (0 otherwise).
+    """
+
+    source: str
+    doc: str | None
+    status: IngestStatus
+    error: str | None = None
+    previous: str | None = None
+    title: str | None = None
+    code: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveResult:
+    doc: str
+    removed: bool
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing ``store verify`` found wrong, naming the file."""
+
+    kind: Literal["store", "index", "unreadable", "corrupt", "mismatch", "missing", "unindexed", "stray"]
+    path: str
+    doc: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """The outcome of ``store verify``: sound when ``problems`` is empty
+    (after a repair, ``problems`` lists what was found and ``repairs`` what
+    was done about it)."""
+
+    store: str
+    articles: int
+    problems: tuple[Problem, ...] = ()
+    repairs: tuple[str, ...] = ()
+    repaired: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems or self.repaired
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    """A store upgraded from an older layout."""
+
+    store: str
+    from_schema: int
+    to_schema: int
+    articles: int
+    quarantined: tuple[str, ...] = ()

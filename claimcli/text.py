@@ -1,0 +1,344 @@
+"""From bytes to text with offsets: decoding, front matter, boilerplate,
+paragraphs and sentences.
+
+Every span produced here is a ``(start, end)`` pair of code-point offsets into
+the text exactly as decoded, so later stages never have to map positions
+back: cleaning means *skipping* lines, never rewriting the string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .errors import BadInputError
+
+Span = tuple[int, int]
+
+# --------------------------------------------------------------------------
+# Decoding
+
+#: Share of C0 control characters (other than tab/newline/CR/FF) above which a
+#: byte string is treated as binary rather than text.
+_BINARY_CONTROL_SHARE = 0.05
+_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes or many control bytes."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head and not _looks_utf16(head):
+        return True
+    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    return controls / len(head) > _BINARY_CONTROL_SHARE
+
+
+def _looks_utf16(head: bytes) -> bool:
+    return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def decode(data: bytes, encoding: str | None = None, *, name: str = "input") -> str:
+    """Decode article bytes: a BOM wins, then UTF-8, then cp1252, then latin-1.
+
+    ``encoding`` forces one codec.  Binary data raises ``BadInputError``.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise BadInputError(f"unknown encoding {encoding!r}; pass a Python codec name such as cp1252") from None
+        except UnicodeDecodeError as err:
+            raise BadInputError(
+                f"cannot read {name} as {encoding} (byte {err.start}); try another --encoding"
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if _looks_utf16(data):
+        return data.decode("utf-16")
+    if looks_binary(data):
+        raise BadInputError(f"{name} looks like a binary file, not text; pass a plain-text article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def doc_id(text: str) -> str:
+    """Stable document id: a hash of the text with case-preserving normalisation
+    (NFC, whitespace runs folded, ends stripped)."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------
+# Lines, front matter and boilerplate
+
+RE_LINE = regex.compile(r"[^\n\r\u2028\u2029]*(?:\r\n|[\n\r\u2028\u2029]|$)")
+#: "Title: ...", "Publisher: ...", "Published: 2022-03-01", "URL: ..." at the top.
+RE_FRONT_MATTER = regex.compile(
+    r"^(title|publisher|published|date|url|source|author|byline)\s*:\s*(\S.*?)\s*$", regex.IGNORECASE
+)
+#: Lines that belong to the page, not the story.
+RE_BOILERPLATE = regex.compile(
+    r"""^(?:
+        home\s*[»>›/|]                                   # breadcrumbs: Home » World
+      | (?:[\w&'’ ]{1,30}\s*[»›]\s*){1,}[\w&'’ ]{1,60}$    # World » Europe
+      | read\ (?:more|next|also|the\ full)\b.{0,80}$
+      | related(?:\ (?:articles?|stories|coverage|content|topics?))?\s*:.{0,200}$
+      | (?:also\ )?see\ also\b.{0,120}$
+      | advertisement$ | ad$ | sponsored(?:\ content)?$
+      | share\ (?:this|on)\b.{0,60}$
+      | (?:sign\ up|subscribe)\b.{0,160}$
+      | .{0,80}\bnewsletters?\b.{0,80}$
+      | (?:©|\(c\)|copyright\b).{0,160}$
+      | .{0,120}all\ rights\ reserved\.?$
+      | (?:support|contribute|donate)\b.{0,80}$
+      | now\ is\ the\ time\ to\ support\b.{0,120}$
+      | click\ here\b.{0,120}$
+      | follow\ us\b.{0,120}$
+      | (?:photo|image|video|file\ photo|caption)\s*:.{0,200}$
+      | (?:www\.|https?://)?[\w-]+(?:\.[\w-]+)+/\S*$       # bare links: vk.com/ramzan
+      | (?:reporting|editing|writing)\ by\b.{0,160}$
+      | (?:back\ to\ top|skip\ to\ (?:main\ )?content|print|email|comments?\ \(\d+\))$
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    span: Span  # without the line break
+    kind: str  # "text" | "blank" | "boilerplate" | "meta" | "headline"
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without closing punctuation: a headline or a section title."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?:;,\"”’»)":
+        return False
+    words = stripped.split()
+    return len(words) <= 20
+
+
+def scan_lines(text: str) -> list[Line]:
+    """Classify every line of ``text``; spans exclude the line break."""
+    lines: list[Line] = []
+    in_front = True
+    for match in RE_LINE.finditer(text):
+        raw = match.group()
+        if not raw:
+            break
+        start = match.start()
+        body = raw.rstrip("\r\n\u2028\u2029")
+        span = (start, start + len(body))
+        stripped = body.strip()
+        if not stripped:
+            lines.append(Line(span, "blank"))
+            continue
+        if in_front and RE_FRONT_MATTER.match(stripped):
+            lines.append(Line(span, "meta"))
+            continue
+        in_front = False
+        if len(stripped) <= 240 and RE_BOILERPLATE.match(stripped):
+            lines.append(Line(span, "boilerplate"))
+        elif _headline_like(stripped):
+            lines.append(Line(span, "headline"))
+        else:
+            lines.append(Line(span, "text"))
+    # A short line that runs on into a lower-case line is hard-wrapped prose,
+    # not a headline.
+    for i in range(len(lines) - 1):
+        if lines[i].kind == "headline" and lines[i + 1].kind in ("text", "headline"):
+            nxt = text[lines[i + 1].span[0] : lines[i + 1].span[1]].lstrip()
+            if nxt[:1].islower():
+                lines[i] = Line(lines[i].span, "text")
+                if lines[i + 1].kind == "headline":
+                    lines[i + 1] = Line(lines[i + 1].span, "text")
+    return lines
+
+
+def front_matter(text: str, lines: list[Line] | None = None) -> dict[str, str]:
+    """The ``Key: value`` lines at the top of a file, keys lower-cased."""
+    found: dict[str, str] = {}
+    for line in lines if lines is not None else scan_lines(text):
+        if line.kind == "blank":
+            continue
+        if line.kind != "meta":
+            break
+        match = RE_FRONT_MATTER.match(text[line.span[0] : line.span[1]].strip())
+        if match:
+            found.setdefault(match.group(1).lower(), match.group(2))
+    return found
+
+
+def title_of(text: str, lines: list[Line]) -> str | None:
+    """Front-matter title, else the first headline-like line."""
+    meta = front_matter(text, lines)
+    if "title" in meta:
+        return meta["title"]
+    for line in lines:
+        if line.kind == "headline":
+            return text[line.span[0] : line.span[1]].strip()
+        if line.kind == "text":
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
+
+
+#: A wire dateline opening a story: "ORLITZ, March 10 (Northern Wire Service) -",
+#: "KYIV, March 1 (Reuters) -", "WASHINGTON (AP) —".
+RE_DATELINE = regex.compile(
+    r"[\p{Lu}][\p{Lu}\p{M} .'’\-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-—–]+\s+"
+)
+
+
+def skip_dateline(text: str, start: int, end: int) -> int:
+    """Where the story starts in a first paragraph that opens with a dateline."""
+    match = RE_DATELINE.match(text, start, end)
+    if match and (match.group().count("(") or "," in match.group()):
+        return match.end()
+    return start
+
+
+def paragraphs(text: str, lines: list[Line] | None = None) -> list[Span]:
+    """Spans of the article's prose paragraphs (boilerplate, meta and headline
+    lines left out).  A single line break joins hard-wrapped lines unless the
+    line before it ends a sentence."""
+    out: list[Span] = []
+    current: Span | None = None
+    for line in lines if lines is not None else scan_lines(text):
+        if line.kind != "text":
+            if current:
+                out.append(current)
+            current = None
+            continue
+        if current is None:
+            current = (skip_dateline(text, *line.span), line.span[1])
+            continue
+        prev_end = text[current[0] : current[1]].rstrip()
+        if prev_end and prev_end[-1] in ".!?\"”’»)]:":
+            out.append(current)
+            current = line.span
+        else:
+            current = (current[0], line.span[1])
+    if current:
+        out.append(current)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+#: Words after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr cdr st jr sr prof rev hon
+    pres supt insp cpl pvt brig ft mt no nos vol pp ca approx dept univ assn bros
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd plc llc vs v est fig al op
+    """.split()
+)
+#: Words that typically open a sentence: after "U.S." they make the period final.
+SENTENCE_OPENERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there his her their its our but and
+    however in on at for after before when while as if meanwhile yet so still also
+    """.split()
+)
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, space,
+# then something that can start a sentence.
+RE_BOUNDARY = regex.compile(
+    r"""(?<=[.!?…])["”’»)\]]*\s+(?=["“‘«(\[]?[\p{Lu}\p{N}])"""
+)
+RE_NEXT_WORD = regex.compile(r"[\"“‘«(\[]?([\p{L}\p{N}]+)")
+RE_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+
+
+def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
+    """Does the period at ``text[dot]`` close an abbreviation, not a sentence?"""
+    match = RE_WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
+    if not match:
+        return False
+    word = match.group(1)
+    bare = word.rstrip(".").lower()
+    if "." in word.strip("."):  # U.S., U.N., a.m., D.C.
+        return next_word.lower() not in SENTENCE_OPENERS
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return bare in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph, usually)."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    cursor = start
+    for match in RE_BOUNDARY.finditer(text, start, end):
+        term = match.start() - 1  # the terminal punctuation character
+        while term > cursor and text[term] not in ".!?…":
+            term -= 1
+        next_word_match = RE_NEXT_WORD.match(text, match.end(), min(end, match.end() + 40))
+        next_word = next_word_match.group(1) if next_word_match else ""
+        if text[term] == "." and _is_abbreviation(text, term, next_word):
+            continue
+        close = match.start()
+        while close < match.end() and not text[close].isspace():
+            close += 1
+        if close > cursor:
+            spans.append(_strip_span(text, cursor, close))
+        cursor = match.end()
+    if cursor < end:
+        tail = _strip_span(text, cursor, end)
+        if tail[1] > tail[0]:
+            spans.append(tail)
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    paragraph: int  # index of the paragraph holding it
+
+
+def sentences(text: str, paras: list[Span]) -> list[Sentence]:
+    """Every sentence of the given paragraphs, in order."""
+    return [
+        Sentence(span, index)
+        for index, (start, end) in enumerate(paras)
+        for span in split_sentences(text, start, end)
+    ]
+
+
+def iter_control_free(text: str) -> Iterator[str]:
+    """Yield ``text`` with C0/C1 control characters (except newline and tab)
+    removed: what may reach a terminal."""
+    for ch in text:
+        if ch in "\n\t" or unicodedata.category(ch) != "Cc":
+            yield ch
+
+
+def printable(text: str) -> str:
+    """``text`` made safe for a terminal: no control characters."""
+    return "".join(iter_control_free(text))

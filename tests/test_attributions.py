@@ -1,0 +1,230 @@
+"""Quotes and reported speech: speaker, cue, stance, content, offsets.
+
+Every row is a sentence of our own, written the way wire copy is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from claimcli import analyse
+from claimcli.models import Claim, Document
+
+
+@dataclass
+class Want:
+    kind: str
+    content: str
+    speaker: str | None = None  # resolved name
+    mention: str | None = None
+    cue: str | None = None  # cue text
+    lemma: str | None = None
+    stance: str | None = None
+    type: str | None = None
+    role: str | None = None
+    channel: str | None = None
+    hedges: tuple[str, ...] | None = None
+
+
+def attributed(doc: Document) -> list[Claim]:
+    return [c for c in doc.claims if c.kind in ("quote", "statement")]
+
+
+def check(text: str, claim: Claim, want: Want) -> None:
+    s, e = claim.content.span
+    assert text[s:e] == claim.content.text
+    assert claim.content.text.strip(" ,.\"“”") == want.content.strip(" ,.\"“”"), claim.content.text
+    assert claim.kind == want.kind
+    assert claim.content.direct == (want.kind == "quote")
+    if want.speaker is None:
+        assert claim.speaker is None
+    else:
+        assert claim.speaker is not None
+        assert claim.speaker.name == want.speaker
+        ss, se = claim.speaker.span
+        assert text[ss:se] == claim.speaker.mention
+        if want.mention is not None:
+            assert claim.speaker.mention == want.mention
+        if want.type is not None:
+            assert claim.speaker.type == want.type
+        if want.role is not None:
+            assert claim.speaker.role == want.role
+    if want.cue is not None:
+        assert claim.cue is not None
+        cs, ce = claim.cue.span
+        assert text[cs:ce] == claim.cue.text == want.cue
+        if want.lemma:
+            assert claim.cue.lemma == want.lemma
+        if want.stance:
+            assert claim.cue.stance == want.stance
+    if want.channel is not None:
+        assert claim.channel == want.channel
+    if want.hedges is not None:
+        assert set(want.hedges) <= set(claim.hedges)
+    s, e = claim.span
+    assert s <= claim.content.span[0] and claim.content.span[1] <= e
+
+
+CASES = [
+    (
+        "“Two died, six more were injured,” Kadyrov wrote on Telegram on Tuesday.",
+        [Want("quote", "Two died, six more were injured,", "Kadyrov", "Kadyrov", "wrote", "write", "neutral",
+              channel="Telegram")],
+        "cue after the quote, channel",
+    ),
+    (
+        "Regional Governor Petra Halvorsen said on Monday: “The water is still rising.”",
+        [Want("quote", "The water is still rising.", "Petra Halvorsen", "Regional Governor Petra Halvorsen", "said",
+              role="Regional Governor", type="person")],
+        "colon form, role before the name",
+    ),
+    (
+        "“We are not leaving,” she said. “Not while people are missing.”",
+        [Want("quote", "We are not leaving,", "she", "she", "said"), Want("quote", "Not while people are missing.", "she")],
+        "split quote: the second part inherits the unresolved pronoun",
+    ),
+    (
+        "The ministry denied that its troops had fired on civilians.",
+        [Want("statement", "its troops had fired on civilians", "ministry", "The ministry", "denied", "deny", "deny",
+              type="organization")],
+        "deny stance, that-clause",
+    ),
+    (
+        "The company admitted that safety checks had been skipped.",
+        [Want("statement", "safety checks had been skipped", "company", "The company", "admitted", "admit", "concede")],
+        "concede stance",
+    ),
+    (
+        "The rebels claimed that they had captured the airport.",
+        [Want("statement", "they had captured the airport", "rebels", "The rebels", "claimed", "claim", "allege",
+              hedges=("claimed",))],
+        "allege stance is a hedge",
+    ),
+    (
+        "The mayor insisted the dam had been inspected last year.",
+        [Want("statement", "the dam had been inspected last year", "mayor", "The mayor", "insisted", "insist", "assert")],
+        "reported speech without that",
+    ),
+    (
+        "According to the fire service, the blaze started in a storage shed.",
+        [Want("statement", "the blaze started in a storage shed", "fire service", "the fire service", "According to",
+              "according to")],
+        "according to first",
+    ),
+    (
+        "The blaze started in a storage shed, according to a senior fire official.",
+        [Want("statement", "The blaze started in a storage shed", "a senior fire official", "a senior fire official",
+              "according to", type="anonymous")],
+        "according to last, anonymous source",
+    ),
+    (
+        "Water levels were falling, the agency said in a statement.",
+        [Want("statement", "Water levels were falling", "agency", "the agency", "said", channel="statement")],
+        "clause before the speaker",
+    ),
+    (
+        "“The levee will hold,” said Emil Kovac, the head of the agency.",
+        [Want("quote", "The levee will hold,", "Emil Kovac", "Emil Kovac", "said")],
+        "inverted speaker after said",
+    ),
+    (
+        "Igor Marek, a spokesman for the interior ministry, told reporters that 12 people had been arrested.",
+        [Want("statement", "12 people had been arrested", "Igor Marek", "Igor Marek", "told", "tell",
+              role="a spokesman for the interior ministry")],
+        "appositive role",
+    ),
+    (
+        "Police told Northern Wire Service that the driver had fled.",
+        [Want("statement", "the driver had fled", "Police", "Police", "told", channel="Northern Wire Service")],
+        "told OUTLET is the channel",
+    ),
+    (
+        "The strikes reportedly killed 40 people, the agency said, a figure that could not be independently verified.",
+        [Want("statement", "The strikes reportedly killed 40 people", "agency", "the agency", "said",
+              hedges=("reportedly", "could not be independently verified"))],
+        "hedges in the claim sentence",
+    ),
+    (
+        "„We stay here“, he said. «We leave tomorrow», she said. \"We are staying,\" they said.",
+        [Want("quote", "We stay here", "he", cue="said"), Want("quote", "We leave tomorrow", "she", cue="said"),
+         Want("quote", "We are staying,", "they", cue="said")],
+        "German, French and straight quote marks",
+    ),
+    (
+        "“They told us ‘stay inside’ and then the sirens stopped,” said Anna Bell, a resident.",
+        [Want("quote", "They told us ‘stay inside’ and then the sirens stopped,", "Anna Bell", "Anna Bell", "said")],
+        "single quotes nested in double quotes",
+    ),
+    (
+        "The governor declined to say how many people were missing.",
+        [],
+        "declined to say is not a claim",
+    ),
+    (
+        "The army did not say whether the bridge was destroyed.",
+        [],
+        "negated speech is not a claim",
+    ),
+    (
+        "Residents fled the so-called “safe zone” overnight.",
+        [],
+        "a scare quote is not a claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wants", "why"), CASES, ids=[c[2] for c in CASES])
+def test_attribution_table(text: str, wants: list[Want], why: str) -> None:
+    claims = attributed(analyse(text))
+    assert len(claims) == len(wants), [(c.kind, c.content.text) for c in claims]
+    for claim, want in zip(claims, wants, strict=True):
+        check(text, claim, want)
+
+
+def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
+    text = (
+        "Regional Governor Petra Halvorsen visited the shelters on Monday.\n\n"
+        "“We will rebuild every house,” Halvorsen said.\n\n"
+        "She added that the army would stay for a month."
+    )
+    claims = attributed(analyse(text))
+    assert [c.speaker.name if c.speaker else None for c in claims] == ["Petra Halvorsen", "Petra Halvorsen"]
+    assert [c.speaker.mention if c.speaker else None for c in claims] == ["Halvorsen", "She"]
+
+
+def test_quote_continued_over_paragraphs_is_one_quote() -> None:
+    text = (
+        "Mayor Ivan Szell spoke at the town hall.\n\n"
+        "“The first wave came at night. We had no warning.\n\n"
+        "“By morning the square was under two metres of water,” Szell said.\n"
+    )
+    claims = attributed(analyse(text))
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.content.text.startswith("The first wave came at night.")
+    assert claim.content.text.endswith("two metres of water,")
+    assert claim.speaker is not None and claim.speaker.name == "Ivan Szell"
+
+
+def test_continuation_quote_inherits_the_speaker() -> None:
+    text = "“We are doing everything we can,” Kovac said. “The rest is up to the weather.”"
+    claims = attributed(analyse(text))
+    assert len(claims) == 2
+    assert claims[1].content.text == "The rest is up to the weather."
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Kovac"
+
+
+def test_unbalanced_quote_degrades_without_failing() -> None:
+    text = "“This never closes, the official said.\n\nThe next paragraph is plain prose about the flood and its damage."
+    doc = analyse(text)
+    for claim in doc.claims:
+        s, e = claim.content.span
+        assert text[s:e] == claim.content.text
+
+
+def test_orphan_closing_mark_quotes_from_the_sentence_start() -> None:
+    text = "He spoke at length. We will not give up, not now and not ever.” The crowd cheered."
+    quotes = [c for c in attributed(analyse(text)) if c.kind == "quote"]
+    assert [q.content.text for q in quotes] == ["We will not give up, not now and not ever."]

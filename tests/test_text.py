@@ -1,0 +1,112 @@
+"""Decoding, boilerplate, paragraphs and sentences: offsets into the input."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcli.errors import BadInputError
+from claimcli.text import decode, doc_id, front_matter, paragraphs, scan_lines, sentences, split_sentences, title_of
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "why"),
+    [
+        ("Kyiv said “no”.".encode(), "Kyiv said “no”.", "plain UTF-8"),
+        (b"\xef\xbb\xbfHello", "Hello", "a UTF-8 BOM is dropped"),
+        ("Caf\u00e9 \u201cquote\u201d".encode("cp1252"), "Caf\u00e9 \u201cquote\u201d", "cp1252 fallback keeps curly quotes"),
+        (b"Stra\xdfe \xa0", "Stra\u00dfe \u00a0", "latin-1 style bytes decode through cp1252"),
+        ("Hi".encode("utf-16"), "Hi", "UTF-16 with BOM"),
+    ],
+)
+def test_decode(data: bytes, expected: str, why: str) -> None:
+    assert decode(data) == expected, why
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03binary\x00", bytes(range(0, 32)) * 10])
+def test_decode_rejects_binary(data: bytes) -> None:
+    with pytest.raises(BadInputError, match="binary"):
+        decode(data, name="blob.bin")
+
+
+def test_decode_forced_encoding_error_names_the_fix() -> None:
+    with pytest.raises(BadInputError, match="--encoding"):
+        decode(b"\xff\xfe\xfa", "ascii", name="x.txt")
+
+
+def test_doc_id_ignores_whitespace_differences() -> None:
+    assert doc_id("A  story\n\nabout x. ") == doc_id("A story about x.")
+    assert doc_id("A story") != doc_id("A stories")
+    assert len(doc_id("x")) == 16
+
+
+ARTICLE = """Title: Dam toll rises
+Publisher: Northern Wire Service
+Published: 2026-03-10
+URL: https://northernwire.example/dam
+
+Home » World » Europe
+
+Dam toll rises to 14
+
+ORLITZ, March 10 (Northern Wire Service) - At least 14 people died, officials said.
+
+Sign up for our newsletter to get the morning briefing
+
+Read more
+
+"We are doing everything," Halvorsen said. "Everything."
+© 2026 Northern Wire Service. All rights reserved.
+"""
+
+
+def test_lines_are_classified_and_offsets_point_into_the_input() -> None:
+    lines = scan_lines(ARTICLE)
+    kinds = {ARTICLE[line.span[0] : line.span[1]]: line.kind for line in lines if line.kind != "blank"}
+    assert kinds["Title: Dam toll rises"] == "meta"
+    assert kinds["Home » World » Europe"] == "boilerplate"
+    assert kinds["Sign up for our newsletter to get the morning briefing"] == "boilerplate"
+    assert kinds["Read more"] == "boilerplate"
+    assert kinds["© 2026 Northern Wire Service. All rights reserved."] == "boilerplate"
+    assert kinds["Dam toll rises to 14"] == "headline"
+    assert front_matter(ARTICLE, lines)["publisher"] == "Northern Wire Service"
+    assert title_of(ARTICLE, lines) == "Dam toll rises"
+    paras = paragraphs(ARTICLE, lines)
+    texts = [ARTICLE[s:e] for s, e in paras]
+    assert texts == [
+        "At least 14 people died, officials said.",  # the dateline is not part of the story
+        '"We are doing everything," Halvorsen said. "Everything."',
+    ]
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
+    text = "The minister said the talks\nwould resume next week in Geneva.\nA second paragraph starts here.\n"
+    paras = paragraphs(text)
+    assert [text[s:e] for s, e in paras] == [
+        "The minister said the talks\nwould resume next week in Geneva.",
+        "A second paragraph starts here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        ("The U.S. Army said so. Then it left.", ["The U.S. Army said so.", "Then it left."], "U.S. inside a sentence"),
+        ("Officials in the U.S. The rest stayed.", ["Officials in the U.S.", "The rest stayed."], "U.S. before an opener"),
+        ("Mr. Smith and Gen. Jones met Sen. Lee. They spoke.", ["Mr. Smith and Gen. Jones met Sen. Lee.", "They spoke."], "titles"),
+        ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."], "decimals"),
+        ("John F. Kennedy spoke. It rained.", ["John F. Kennedy spoke.", "It rained."], "initials"),
+        ("The talks began on Feb. 24 in Minsk. Both sides came.", ["The talks began on Feb. 24 in Minsk.", "Both sides came."], "month abbreviation"),
+        ("“It is over,” she said. “We go home.”", ["“It is over,” she said.", "“We go home.”"], "split quote"),
+        ("He said “Go.” Then he left.", ["He said “Go.”", "Then he left."], "period inside the quote"),
+        ("According to the A.P., Putin spoke. Later he left.", ["According to the A.P., Putin spoke.", "Later he left."], "A.P. with comma"),
+        ("The U.N. said 12 died. 3 were hurt.", ["The U.N. said 12 died.", "3 were hurt."], "digit opens a sentence"),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str], why: str) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == expected, why
+
+
+def test_sentences_carry_their_paragraph() -> None:
+    text = "One. Two.\n\nThree."
+    sents = sentences(text, paragraphs(text))
+    assert [(text[s.span[0] : s.span[1]], s.paragraph) for s in sents] == [("One.", 0), ("Two.", 0), ("Three.", 1)]
