@@ -8,7 +8,7 @@ pure (no I/O, no printing) and safe to run in worker processes.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -30,12 +30,23 @@ RE_WIRE_DATELINE = regex.compile(r"^[\p{Lu}][\p{Lu}\p{M} .'’\-]{1,40},[^()\n]{
 RE_VERIFY_HEDGE = regex.compile(r"\b(?:verif|confirm)", regex.IGNORECASE)
 
 
-def _within(span: Span, outer: Span) -> bool:
-    return outer[0] <= span[0] and span[1] <= outer[1]
-
-
 def _overlaps(a: Span, b: Span) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
+
+
+class _SpanIndex:
+    """Items with spans, sorted by start: which lie inside a span, in log time."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = spans
+        self.starts = [sp[0] for sp in spans]
+
+    def within(self, outer: Span) -> list[int]:
+        out = []
+        for i in range(bisect_left(self.starts, outer[0]), bisect_left(self.starts, outer[1])):
+            if self.spans[i][1] <= outer[1]:
+                out.append(i)
+        return out
 
 
 def _reindex(figures: Sequence[Figure], keep: list[int]) -> tuple[Figure, ...]:
@@ -98,6 +109,8 @@ def analyse(
     figures = _reindex(figures, list(range(len(figures)))) if figures else ()
     times = tuple(t for t in extract_times(text, anchor) if not any(_overlaps(t.span, m) for m in meta_spans))
 
+    fig_index = _SpanIndex([f.span for f in figures])
+    time_index = _SpanIndex([t.span for t in times])
     ident = doc_id(text)
     claims: list[Claim] = []
     sentence_spans = [s.span for s in sents]
@@ -106,21 +119,20 @@ def analyse(
     for item in found:
         claim_span = _claim_span(sentence_spans, starts, item)
         attributed.append(claim_span)
-        claims.append(_claim(text, ident, item, claim_span, figures, times, sentence_spans))
+        claims.append(_claim(text, ident, item, claim_span, figures, times, fig_index, time_index, sentence_spans))
     attributed.sort()
     for span in sentence_spans:
         i = bisect_right(attributed, (span[1], span[1])) - 1
         if i >= 0 and any(_overlaps(span, a) for a in attributed[max(0, i - 8):i + 1]):
             continue
-        keep = [i for i, f in enumerate(figures) if _within(f.span, span) and (f.event or f.object)]
-        if not keep:
+        in_span = fig_index.within(span)
+        if not any(figures[i].event or figures[i].object for i in in_span):
             continue
-        in_span = [i for i, f in enumerate(figures) if _within(f.span, span)]
         claims.append(Claim(
             id="", kind="figure", span=span, speaker=None, cue=None,
             content=Content(text[span[0]:span[1]], span, False),
             figures=_reindex(figures, in_span),
-            times=tuple(t for t in times if _within(t.span, span)),
+            times=tuple(times[i] for i in time_index.within(span)),
             hedges=find_hedges(text, span[0], span[1]),
             confidence=0.6,
         ))
@@ -160,11 +172,13 @@ def _claim_span(sentence_spans: list[Span], starts: list[int], item: Found) -> S
 
 
 def _claim(text: str, ident: str, item: Found, span: Span, figures: Sequence[Figure],
-           times: Sequence[TimeRef], sentence_spans: list[Span]) -> Claim:
+           times: Sequence[TimeRef], fig_index: _SpanIndex, time_index: _SpanIndex,
+           sentence_spans: list[Span]) -> Claim:
     content = Content(text[item.content[0]:item.content[1]], item.content, item.direct)
-    keep = [i for i, f in enumerate(figures) if _within(f.span, item.content)]
+    keep = fig_index.within(item.content)
     hedge_end = span[1]
-    following = next((s for s in sentence_spans if s[0] >= span[1]), None)
+    k = bisect_left(sentence_spans, (span[1], span[1]))
+    following = sentence_spans[k] if k < len(sentence_spans) else None
     if following and RE_VERIFY_HEDGE.search(text, following[0], following[1]):
         hedge_end = following[1]
     hedges = find_hedges(text, span[0], hedge_end)
@@ -184,7 +198,7 @@ def _claim(text: str, ident: str, item: Found, span: Span, figures: Sequence[Fig
         content=content,
         channel=find_channel(text, span[0], span[1], item.content),
         figures=_reindex(figures, keep),
-        times=tuple(t for t in times if _within(t.span, item.content)),
+        times=tuple(times[i] for i in time_index.within(item.content)),
         hedges=hedges,
         confidence=round(max(0.05, min(confidence, 0.99)), 2),
     )
