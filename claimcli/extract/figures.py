@@ -57,7 +57,6 @@ Conventions (the contract is ../DESIGN.md, FIGURE record):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -65,6 +64,8 @@ import regex
 
 from ..models import Figure, Qualifier
 from .numbers import ORDINALS, TENS, UNITS, words_to_number
+from .patterns import BLANK
+from .patterns import trie as _trie
 
 # ==========================================================================
 # Lexicons (data only)
@@ -306,45 +307,9 @@ thing things way time times day point side hand reason another other such more l
 
 
 # A run of blanks inside a phrase ("at  least", "per\u00a0cent").
-_BLANK = r"[ \t\u00a0]+"
+_BLANK = BLANK
 
 
-_Tree = dict[str, "_Tree"]
-
-
-def _trie(words: Iterable[str], *, reverse: bool = False) -> str:
-    """A regex alternation for literal `words`, factored as a trie.
-
-    A trie fails fast on the first letters, so a scan or an anchored match
-    does not try every word at every position.  A space in a phrase matches
-    any run of blanks.  With ``reverse`` the factoring runs on common endings,
-    which is what a ``(?r)`` (right-to-left) pattern needs.
-    """
-    tree: _Tree = {}
-    for word in set(words):
-        tokens = [" " if part == " " else part for part in regex.findall(r" +|[^ ]", word)]
-        if reverse:
-            tokens.reverse()
-        node = tree
-        for token in tokens:
-            node = node.setdefault(token, {})
-        node[""] = {}
-
-    def piece(token: str) -> str:
-        return _BLANK if token == " " else regex.escape(token)
-
-    def build(node: _Tree) -> str:
-        if reverse:
-            branches = [build(node[t]) + piece(t) for t in sorted(node) if t]
-        else:
-            branches = [piece(t) + build(node[t]) for t in sorted(node) if t]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return build(tree)
 
 
 # The number words the scans look for (lower case; RE_CAPITAL_SCAN has them capitalised).

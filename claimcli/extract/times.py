@@ -56,13 +56,14 @@ itself (front matter, "Published ...", a wire dateline with a year).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 from dateutil.easter import easter
 
 from ..models import TimeRef
 from .numbers import ORDINALS, SCALES, TENS, UNITS, parse_number
+from .patterns import trie as _trie
 
 #: Every value ``TimeRef.grain`` can take (see the table above).
 GRAINS = ("day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "duration", "set", "ref")
@@ -267,35 +268,6 @@ TIMEZONES = (
 # --------------------------------------------------------------------------
 
 
-_Node = dict[str, "_Node"]
-
-
-def _trie(words: Iterable[str], reverse: bool = False) -> str:
-    """A regex alternation of ``words`` factored into a prefix trie (longest word first).
-
-    The regex engine tries each alternative in turn; a trie makes a failing
-    position cost one character test instead of one per word.  ``reverse``
-    factors common suffixes instead, for patterns matched right to left (``(?r)``).
-    """
-    root: _Node = {}
-    for word in words:
-        node = root
-        for ch in (reversed(word) if reverse else word):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Node) -> str:
-        ends = "" in node
-        branches = [(build(child) + regex.escape(ch)) if reverse else (regex.escape(ch) + build(child))
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(root)
 
 
 _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]

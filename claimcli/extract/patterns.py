@@ -1,0 +1,47 @@
+"""Regex building blocks shared by the extractors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+#: A run of blanks inside a phrase: spaces, tabs, no-break spaces.
+BLANK = r"[ \t\u00a0]+"
+
+_Tree = dict[str, "_Tree"]
+
+
+def trie(words: Iterable[str], *, reverse: bool = False) -> str:
+    """A regex alternation for literal ``words``, factored as a trie.
+
+    A trie fails fast on the first letters, so a scan or an anchored match
+    does not try every word at every position.  A space in a phrase matches
+    any run of blanks.  With ``reverse`` the factoring runs on common endings,
+    which is what a ``(?r)`` (right-to-left) pattern needs.
+    """
+    tree: _Tree = {}
+    for word in set(words):
+        tokens = [" " if part.startswith(" ") else part for part in regex.findall(r" +|[^ ]", word)]
+        if reverse:
+            tokens.reverse()
+        node = tree
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def piece(token: str) -> str:
+        return BLANK if token == " " else regex.escape(token)
+
+    def build(node: _Tree) -> str:
+        if reverse:
+            branches = [build(node[t]) + piece(t) for t in sorted(node) if t]
+        else:
+            branches = [piece(t) + build(node[t]) for t in sorted(node) if t]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(tree)
