@@ -37,8 +37,12 @@ CSV_COLUMNS = (
 )
 
 
+#: One encoder for every record (json.dumps with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
+    return _ENCODER.encode(data)
 
 
 def claim_row(document: Document, claim: Claim) -> dict[str, Any]:

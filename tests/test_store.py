@@ -460,7 +460,6 @@ def test_interrupted_migration_finishes(tmp_path: Path) -> None:
     flat = root / "articles" / f"{docs[0]}.json"
     shard = root / "articles" / docs[0][:2]
     shard.mkdir()
-    Store(root)  # (nothing happens until open)
     data = json.loads(flat.read_text())
     (shard / flat.name).write_text(json.dumps({
         "doc": data["id"], "source": data["source"], "url": None, "title": data["title"],
