@@ -16,6 +16,7 @@ of the quote just before them (“…,” she said. “…”) or with no speake
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from .lexicon import (
     STATEMENT_CHANNELS,
     SUBJECT_PRONOUNS,
 )
+from .patterns import trie
 from .quotes import Quote
 from .speakers import DETERMINERS, MONTHS_DAYS, NameBook, Token, make_speaker, tokens
 
@@ -79,13 +81,16 @@ FORMS.update(IRREGULAR_FORMS)
 FORMS.pop("told", None)
 FORMS.update({"told": "tell", "tells": "tell", "telling": "tell", "tell": "tell"})
 
-#: Words, for the cue scan: a dictionary lookup per word is much faster than
-#: one regex alternation of every verb form.
-RE_WORD = regex.compile(r"[A-Za-z]+")
-#: Multi-word cues, keyed by their first word.
-PHRASES_BY_FIRST: dict[str, list[str]] = {}
-for _phrase in sorted(PHRASE_CUES, key=len, reverse=True):
-    PHRASES_BY_FIRST.setdefault(_phrase.split()[0], []).append(_phrase)
+def _casings(words: set[str]) -> set[str]:
+    """Each word as written in lower case, Capitalised and in CAPITALS."""
+    return {w for word in words for w in (word, word[:1].upper() + word[1:], word.upper())}
+
+
+#: Every cue, phrases and verb forms, as one trie.  The standard library's
+#: ``re`` runs this literal alternation several times faster than ``regex``,
+#: and three casings are far cheaper than IGNORECASE.
+RE_CUE = re.compile(r"\b(?:" + trie(_casings(set(FORMS) | set(PHRASE_CUES))) + r")\b")
+RE_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +114,7 @@ class CueMatch:
 def find_cues(text: str, start: int, end: int) -> list[CueMatch]:
     """Every reporting cue in ``text[start:end]``: phrases ("according to")
     and verb forms, in order."""
-    out: list[CueMatch] = []
-    for match in RE_WORD.finditer(text, start, end):
-        low = match.group().lower()
-        for phrase in PHRASES_BY_FIRST.get(low, ()):
-            stop = match.start() + len(phrase)
-            if stop <= end and text[match.start():stop].lower() == phrase and (
-                    stop == len(text) or not text[stop].isalnum()):
-                out.append(CueMatch(match.start(), stop, text[match.start():stop]))
-                break
-        else:
-            if low in FORMS:
-                out.append(CueMatch(match.start(), match.end(), match.group()))
-    return out
+    return [CueMatch(m.start(), m.end(), m.group()) for m in RE_CUE.finditer(text, start, end)]
 
 
 #: Words that can never sit inside a subject noun phrase.
@@ -308,7 +301,7 @@ def _plural(words: Sequence[Token]) -> bool:
 
 def _cue_record(text: str, start: int, end: int) -> Cue:
     phrase = text[start:end]
-    low = phrase.lower()
+    low = RE_SPACES.sub(" ", phrase.lower())
     if low in PHRASE_CUES:
         lemma, stance = PHRASE_CUES[low]
     else:
