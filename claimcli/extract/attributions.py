@@ -254,29 +254,30 @@ RE_CLAUSE_BREAK = regex.compile(
     )""",
     regex.VERBOSE,
 )
-RE_HEDGES = regex.compile(
-    r"\b(?:" + "|".join(regex.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b",
-    regex.IGNORECASE,
-)
-RE_PLATFORM = regex.compile(
-    r"\b(?:on|via|through|in|to|with)\s+(?:(?:the|his|her|its|their|an?)\s+)?(?:official\s+)?("
-    + "|".join(regex.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True))
-    + r")\b",
-    regex.IGNORECASE,
+# The channel and hedge patterns run on every claim, so they use the
+# standard library's re with literal tries (see RE_CUE).  UPPER and LETTER
+# stand in for \p{Lu} and \p{L}.
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LETTER = r"[^\W\d_]"
+RE_HEDGES = re.compile(r"\b(?:" + trie(_casings(set(HEDGES))) + r")\b")
+RE_PLATFORM = re.compile(
+    r"\b(?:[Oo]n|[Vv]ia|[Tt]hrough|[Ii]n|[Tt]o|[Ww]ith)\s+(?:(?:the|his|her|its|their|an?)\s+)?(?:official\s+)?("
+    + trie(_casings(set(PLATFORMS))) + r")\b"
 )
 #: "in a statement", "in an interview with the BBC", "at a news conference".
-RE_STATEMENT = regex.compile(
-    r"\b(?i:(?:in|during)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?("
-    + "|".join(regex.escape(c) for c in sorted(STATEMENT_CHANNELS, key=len, reverse=True))
-    + r")|at\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(news\s+conference|press\s+conference|briefing|"
+RE_STATEMENT = re.compile(
+    r"\b(?:(?:[Ii]n|[Dd]uring)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?("
+    + trie(_casings(set(STATEMENT_CHANNELS)))
+    + r")|[Aa]t\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(news\s+conference|press\s+conference|briefing|"
     r"rally|hearing|summit|town\s+hall))\b"
-    r"(?:\s+(?i:with|to|on)\s+((?:the\s+)?\p{Lu}[\p{L}’'.]*(?:\s+\p{Lu}[\p{L}’'.]*){0,4}))?"
+    rf"(?:\s+(?:with|to|on)\s+((?:the\s+)?[{UPPER}](?:{LETTER}|[’'.])*(?:\s+[{UPPER}](?:{LETTER}|[’'.])*){{0,4}}))?"
 )
 #: A programme on a network: "on CBS’ Face the Nation", "on CNN".
-RE_PROGRAMME = regex.compile(
-    r"\bon\s+((?:\p{Lu}{2,}|\p{Lu}[\p{L}.]*(?:’s?|'s?))(?:\s+(?:(?:the|of|with|and)\s+)?\p{Lu}[\p{L}.’']*){0,6})"
+RE_PROGRAMME = re.compile(
+    rf"\bon\s+((?:[{UPPER}]{{2,}}|[{UPPER}](?:{LETTER}|\.)*(?:’s?|'s?))"
+    rf"(?:\s+(?:(?:the|of|with|and)\s+)?[{UPPER}](?:{LETTER}|[.’'])*){{0,6}})"
 )
-RE_TOLD = regex.compile(r"\btold\s+((?:the\s+)?\p{Lu}[\p{L}’'.&\-]*(?:\s+\p{Lu}[\p{L}’'.&\-]*){0,4})")
+RE_TOLD = re.compile(rf"\btold\s+((?:the\s+)?[{UPPER}](?:{LETTER}|[’'.&\-])*(?:\s+[{UPPER}](?:{LETTER}|[’'.&\-])*){{0,4}})")
 
 
 @dataclass(slots=True)
@@ -337,6 +338,7 @@ class Attributor:
         self.recent_group: Speaker | None = None  # what "they" most likely is
         self.last_aux = False
         self.coordinated = False
+        self._edge = 0  # lowest token index the last subject scan reached
 
     # ---------------------------------------------------------------- utils
     def _quote_at(self, pos: int) -> Quote | None:
@@ -378,8 +380,18 @@ class Attributor:
     def subject_before(self, floor: int, pos: int, progressive: bool = False, strict: bool = True
                        ) -> tuple[list[Token], bool, str | None] | None:
         """The subject phrase ending before ``pos``: (tokens, negated, role
-        given in apposition)."""
-        toks = tokens(self.text, max(floor, pos - 300), pos)
+        given in apposition).  Looks back 160 characters first and 300 only
+        when that was not enough (most subjects sit right before their verb)."""
+        near = max(floor, pos - 160)
+        found = self._subject_in(near, pos, progressive, strict)
+        if near > floor and (found is None or self._edge <= 1):
+            found = self._subject_in(max(floor, pos - 300), pos, progressive, strict)
+        return found
+
+    def _subject_in(self, start: int, pos: int, progressive: bool, strict: bool
+                    ) -> tuple[list[Token], bool, str | None] | None:
+        toks = tokens(self.text, start, pos)
+        self._edge = len(toks)
         i = len(toks) - 1
         negated = False
         self.last_aux = False
@@ -455,7 +467,10 @@ class Attributor:
         # A sentence-initial capitalised function word is not part of a name.
         if words[0].lower in ("but", "and", "so", "then", "yet"):
             words = words[1:]
-        return (words, negated, role) if words else None
+        if not words:
+            return None
+        self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
+        return (words, negated, role)
 
     @staticmethod
     def _scan_np(toks: list[Token], i: int) -> list[Token]:
@@ -1034,7 +1049,7 @@ class Attributor:
 def find_channel(text: str, start: int, end: int, content: Span) -> str | None:
     """The medium named around a claim: Telegram, state television, a
     programme, "statement", "told Reuters"."""
-    def outside(m: regex.Match[str]) -> bool:
+    def outside(m: re.Match[str]) -> bool:
         return not (content[0] <= m.start() < content[1])
 
     for m in RE_PLATFORM.finditer(text, start, end):

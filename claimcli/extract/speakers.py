@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -102,6 +103,7 @@ RE_POSSESSIVE_END = regex.compile(r"['’]s$")
 RE_BARE_END = regex.compile(r"(?:['’]s?|\.)$")
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """A word lower-cased without a final possessive or period."""
     return RE_BARE_END.sub("", word.lower())
