@@ -28,12 +28,17 @@ _BINARY_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
 
 
+#: Share of NUL bytes above which data is binary: a stray NUL in a scraped
+#: page is still text, an image or a zip file is not.
+_BINARY_NUL_SHARE = 0.10
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text: NUL bytes or many control bytes."""
+    """True for data that is not text: many NUL bytes or control bytes."""
     head = data[:8192]
-    if not head:
+    if not head or _looks_utf16(head):
         return False
-    if b"\x00" in head and not _looks_utf16(head):
+    if head.count(0) / len(head) > _BINARY_NUL_SHARE:
         return True
     controls = sum(1 for b in head if b in _CONTROL_BYTES)
     return controls / len(head) > _BINARY_CONTROL_SHARE
@@ -305,7 +310,31 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         tail = _strip_span(text, cursor, end)
         if tail[1] > tail[0]:
             spans.append(tail)
-    return [s for s in spans if s[1] > s[0]]
+    return [piece for s in spans if s[1] > s[0] for piece in _cap(text, s)]
+
+
+#: No sentence of real prose is longer; a longer run (a table, a list with no
+#: full stops, hostile input) is cut at spaces so per-sentence work stays bounded.
+MAX_SENTENCE = 2000
+
+
+def _cap(text: str, span: Span) -> list[Span]:
+    start, end = span
+    if end - start <= MAX_SENTENCE:
+        return [span]
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        piece = _strip_span(text, start, cut)
+        if piece[1] > piece[0]:
+            pieces.append(piece)
+        start = cut
+    piece = _strip_span(text, start, end)
+    if piece[1] > piece[0]:
+        pieces.append(piece)
+    return pieces
 
 
 def _strip_span(text: str, start: int, end: int) -> Span:

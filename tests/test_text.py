@@ -28,6 +28,11 @@ def test_decode_rejects_binary(data: bytes) -> None:
         decode(data, name="blob.bin")
 
 
+def test_a_stray_nul_byte_is_still_text() -> None:
+    data = "“Two died,” he said.\r\nShe said:\r“More will die.”\u2028Done.".encode() + b"\x00\x00 end."
+    assert decode(data).endswith("\x00\x00 end.")
+
+
 def test_decode_forced_encoding_error_names_the_fix() -> None:
     with pytest.raises(BadInputError, match="--encoding"):
         decode(b"\xff\xfe\xfa", "ascii", name="x.txt")

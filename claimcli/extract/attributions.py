@@ -517,7 +517,7 @@ class Attributor:
 
     def subject_after(self, pos: int, ceil: int) -> list[Token] | None:
         """An inverted subject right after a cue: "…," said Kadyrov."""
-        toks = tokens(self.text, pos, ceil)
+        toks = tokens(self.text, pos, min(ceil, pos + 200))
         words: list[Token] = []
         for tok in toks:
             low = tok.lower
@@ -541,7 +541,7 @@ class Attributor:
     def phrase_after(self, pos: int, ceil: int) -> list[Token]:
         """The noun phrase after "according to": up to a comma, "who", "on"."""
         words: list[Token] = []
-        for tok in tokens(self.text, pos, ceil):
+        for tok in tokens(self.text, pos, min(ceil, pos + 300)):
             low = tok.lower
             if not tok.is_word and tok.text not in "’'":
                 break
@@ -777,7 +777,7 @@ class Attributor:
                         subject = (words, False, None)
                         inverted = True
                 if subject is None:
-                    passive = self._passive_it(floor, match)
+                    passive = self._passive_it(floor, match, sent)
                     if passive is None:
                         continue
                     out.append(passive)
@@ -892,16 +892,17 @@ class Attributor:
             span = inner[0].inner if len(inner) == 1 else (inner[0].inner[0], inner[-1].inner[1])
         return Found(span, direct, speaker, cue, 0.75, anchor, inner)
 
-    def _passive_it(self, floor: int, match: CueMatch) -> Found | None:
+    def _passive_it(self, floor: int, match: CueMatch, sent: Sentence) -> Found | None:
         """ "It was said that …": a cue without a speaker."""
         text = self.text
-        lead = text[floor:match.start()]
+        base = max(floor, match.start() - 40)
+        lead = text[base:match.start()]
         m = RE_IT_WAS.search(lead)
         if not m or match.group().lower() not in PARTICIPLES | {"reported", "claimed", "alleged", "announced",
                                                                  "stated", "confirmed", "believed"}:
             return None
-        sent_end = next(s.span[1] for s in self.sents if s.span[0] <= match.start() < s.span[1])
-        cue = _cue_record(text, floor + m.start(), match.end())
+        sent_end = sent.span[1]
+        cue = _cue_record(text, base + m.start(), match.end())
         cue = Cue(cue.text, FORMS.get(match.group().lower(), match.group().lower()), cue.span,
                   CUE_STANCE.get(FORMS.get(match.group().lower(), ""), "neutral"))  # type: ignore[arg-type]
         got = self.content_after(Cue(cue.text, cue.lemma, (match.start(), match.end()), cue.stance), sent_end)
@@ -982,15 +983,29 @@ class Attributor:
         return Found(_trim(text, start, sent.span[1]), False, speaker, cue, 0.7, cue.span, [])
 
     def _leftover_quotes(self, found: list[Found]) -> list[Found]:
-        """Quotes no cue claimed: continuations of a speaker, or unattributed."""
+        """Quotes no cue claimed: continuations of a speaker, or unattributed.
+
+        Everything here is looked up by bisection, so a text made of thousands
+        of quotes stays linear-logarithmic."""
         used = {id(q) for f in found for q in f.quotes}
-        covered = [f.content for f in found]
+        # Is a quote inside some claim's content?  Spans by start, with the
+        # running maximum of their ends.
+        spans = sorted(f.content for f in found)
+        span_starts = [sp[0] for sp in spans]
+        reach: list[int] = []
+        for sp in spans:
+            reach.append(max(sp[1], reach[-1]) if reach else sp[1])
+        # Quote claims with a speaker, by where their content ends.
+        voiced = sorted((f for f in found if f.direct and f.speaker is not None), key=lambda f: (f.content[1], f.content[0]))
+        voiced_ends = [f.content[1] for f in voiced]
+        sent_starts = [sn.span[0] for sn in self.sents]
         out: list[Found] = []
-        claims = sorted(found, key=lambda f: f.content[0])
+        last_out: Found | None = None
         for quote in self.quotes:
             if id(quote) in used:
                 continue
-            if any(c[0] <= quote.inner[0] and quote.inner[1] <= c[1] for c in covered):
+            k = bisect_right(span_starts, quote.inner[0]) - 1
+            if k >= 0 and reach[k] >= quote.inner[1]:
                 continue
             content = self.text[quote.inner[0]:quote.inner[1]]
             n_words = len(content.split())
@@ -999,29 +1014,36 @@ class Attributor:
                 continue
             if n_words < 3:
                 continue
-            sent_index = next((k for k, s in enumerate(self.sents) if s.span[0] <= quote.inner[0] < s.span[1]), None)
-            if sent_index is None:
+            sent_index = bisect_right(sent_starts, quote.inner[0]) - 1
+            if sent_index < 0 or quote.inner[0] >= self.sents[sent_index].span[1]:
                 continue
             sent = self.sents[sent_index]
             # A quote inside running prose with no cue: a scare quote, not a claim.
             if not full_sentence and not (quote.outer[0] <= sent.span[0] + 1):
                 continue
             # The speaker of the nearest quote claim just before, in this or the previous paragraph.
-            previous = None
-            for f in claims + out:
-                if f.content[1] <= quote.outer[0] and f.direct and f.speaker is not None:
-                    if previous is None or f.content[1] > previous.content[1]:
-                        previous = f
+            v = bisect_right(voiced_ends, quote.outer[0]) - 1
+            while v > 0 and voiced_ends[v - 1] == voiced_ends[v]:
+                v -= 1  # of claims ending at the same place, the one that starts first
+            previous = voiced[v] if v >= 0 else None
+            if last_out is not None and last_out.content[1] <= quote.outer[0] and (
+                    previous is None or last_out.content[1] > previous.content[1]):
+                previous = last_out
             speaker, cue, conf = None, None, 0.4
             if previous is not None:
-                prev_sent = next((k for k, s in enumerate(self.sents) if s.span[0] <= previous.content[0] < s.span[1]), -99)
-                gap = self.text[previous.content[1]:quote.outer[0]]
-                if sent_index - prev_sent <= 2 and self.sents[prev_sent].paragraph >= sent.paragraph - 1 and len(gap) < 400:
+                prev_sent = bisect_right(sent_starts, previous.content[0]) - 1
+                if not (prev_sent >= 0 and previous.content[0] < self.sents[prev_sent].span[1]):
+                    prev_sent = -99
+                gap = quote.outer[0] - previous.content[1]
+                if sent_index - prev_sent <= 2 and self.sents[prev_sent].paragraph >= sent.paragraph - 1 and gap < 400:
                     speaker, cue, conf = previous.speaker, previous.cue, 0.65
             colon = self._colon_speaker(quote, sent)
             if colon is not None:
                 speaker, cue, conf = colon[0], colon[1], 0.7
-            out.append(Found(quote.inner, True, speaker, cue, conf, quote.outer, [quote]))
+            item = Found(quote.inner, True, speaker, cue, conf, quote.outer, [quote])
+            out.append(item)
+            if speaker is not None:
+                last_out = item
         return out
 
     def _colon_speaker(self, quote: Quote, sent: Sentence) -> tuple[Speaker, Cue | None] | None:
