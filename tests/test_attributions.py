@@ -158,6 +158,34 @@ CASES = [
         "single quotes nested in double quotes",
     ),
     (
+        "The regional government, on the other hand, claims that 40 people are still missing.",
+        [Want("statement", "40 people are still missing", "regional government", "The regional government", "claims",
+              "claim", "allege")],
+        "an aside between subject and verb",
+    ),
+    (
+        "The mayor said the levee was “holding for now,” and that the army would stay “as long as it takes.”",
+        [Want("statement", "the levee was “holding for now,”", "mayor", cue="said"),
+         Want("statement", "the army would stay “as long as it takes.”", "mayor", cue="said")],
+        "two coordinated that-clauses after a partial quote are two claims",
+    ),
+    (
+        "Although “nothing has been ruled out,” a senior investigator believes that the fire started in the shed.",
+        [Want("quote", "nothing has been ruled out,", "a senior investigator"),
+         Want("statement", "the fire started in the shed", "a senior investigator", cue="believes", lemma="believe")],
+        "a quote before a that-clause: both, the cue governs the clause",
+    ),
+    (
+        "As the toll continues to rise, the agency said that 14 people had died.",
+        [Want("statement", "14 people had died", "agency", "the agency", "said")],
+        "continues to rise is not a report",
+    ),
+    (
+        "Troops moved in after the governor ordered a so-called “clearance operation.”",
+        [],
+        "a short scare quote at the end of a sentence is not a claim",
+    ),
+    (
         "The governor declined to say how many people were missing.",
         [],
         "declined to say is not a claim",

@@ -188,6 +188,11 @@ NOT_SPEAKERS = frozenset("""
     that these those such many most some all both each every other another more less few several one
     two three first last next later earlier finally indeed perhaps maybe say let if when while
 """.split())
+#: Words that open an aside between a subject and its verb: "The government,
+#: on the other hand, claims …", "The ministry, however, said …".
+INSERTIONS = frozenset({"on", "in", "for", "however", "meanwhile", "though", "too", "also", "instead",
+                        "again", "then", "still", "moreover", "furthermore", "nevertheless", "nonetheless",
+                        "meantime", "likewise", "similarly", "by", "at", "after", "like", "unlike", "as"})
 AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "would", "will", "also"})
 #: -ing words that can sit inside a speaker's noun phrase.
 NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "visiting", "acting",
@@ -339,6 +344,7 @@ class Attributor:
         self.last_aux = False
         self.coordinated = False
         self._edge = 0  # lowest token index the last subject scan reached
+        self._extra: list[Found] = []  # claims found beside the one a cue yields
 
     # ---------------------------------------------------------------- utils
     def _quote_at(self, pos: int) -> Quote | None:
@@ -435,11 +441,12 @@ class Attributor:
             if j < 0 or toks[j].text != "," or j == i - 1:
                 return None
             first = toks[j + 1].lower
-            if not (first in DETERMINERS or first in ("who", "whose", "which", "in", "speaking", "according")
-                    or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself")):
+            aside = first in INSERTIONS  # ", on the other hand,", ", however,"
+            if not (first in DETERMINERS or first in ("who", "whose", "which", "speaking", "according")
+                    or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself") or aside):
                 return None
             role_cut = j
-            if first not in ("who", "whose", "which", "in", "speaking", "according") and not first.isdigit():
+            if first not in ("who", "whose", "which", "speaking", "according") and not first.isdigit() and not aside:
                 role = self.text[toks[j + 1].start:toks[i - 1].end]
             i = j - 1
         words: list[Token] = []
@@ -694,7 +701,9 @@ class Attributor:
         """Where a reported clause stops: before a coordinated clause that
         says something else ("…, but he said …", "… and suggested that …")."""
         for match in RE_CLAUSE_BREAK.finditer(self.text, start, end):
-            if not self._quote_at(match.start()):
+            # Test where the break's words are: in “…unacceptable,” and that
+            # the comma sits inside the quote but the "and" does not.
+            if not self._quote_at(match.end() - 1):
                 return match.start()
         return end
 
@@ -704,6 +713,8 @@ class Attributor:
         for sent in self.sents:
             for item in self._sentence(sent):
                 found.extend(self._coordinated(item, sent))
+            found.extend(self._extra)
+            self._extra.clear()
         found.extend(self._leftover_quotes(found))
         found.sort(key=lambda f: f.content[0])
         return found
@@ -854,6 +865,12 @@ class Attributor:
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
         anchor = (subj_start, cue.span[1])
+        if before is not None and after and not after[1] and text[cue_end:after[0][0]].rstrip().endswith("that"):
+            # “…,” a senior official believes that …: the cue governs the
+            # clause; the quote before keeps its speaker but has no cue.
+            self._extra.append(Found(before.inner, True, speaker, None, 0.6, (subj_start, subj_start), [before]))
+            span, direct, inner = after
+            return Found(span, direct, speaker, cue, 0.8, anchor, inner)
         if before is not None:
             if after and after[1] and text[before.inner[1] - 1:before.inner[1]] == "," and after[0][0] > before.outer[1]:
                 # One sentence split by the cue: “A,” she said, “b.”
@@ -1018,8 +1035,12 @@ class Attributor:
             if sent_index < 0 or quote.inner[0] >= self.sents[sent_index].span[1]:
                 continue
             sent = self.sents[sent_index]
-            # A quote inside running prose with no cue: a scare quote, not a claim.
-            if not full_sentence and not (quote.outer[0] <= sent.span[0] + 1):
+            # A quote inside running prose with no cue: a scare quote, not a
+            # claim ("after he authorized the so-called “special operation.”"),
+            # unless a colon or comma introduces it.
+            mid_sentence = quote.outer[0] > sent.span[0] + 1
+            introduced = self.text[max(0, quote.outer[0] - 2):quote.outer[0]].strip() in (":", ",", "—", "–")
+            if mid_sentence and not full_sentence or (mid_sentence and n_words <= 4 and not introduced):
                 continue
             # The speaker of the nearest quote claim just before, in this or the previous paragraph.
             v = bisect_right(voiced_ends, quote.outer[0]) - 1

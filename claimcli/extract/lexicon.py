@@ -71,7 +71,7 @@ OBJECT_CUES: dict[str, str] = {
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
 }
 
-NEEDS_THAT = frozenset({"state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
+NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
                         "signal", "hint", "agree", "indicate", "suggest", "predict",
                         "estimate", "observe", "describe", "post", "accuse", "charge", "cite",
                         "urge", "demand", "respond", "reply", "promise", "pledge"})
@@ -174,7 +174,7 @@ DOCUMENT_HEADS = frozenset(
     analysis filing lawsuit complaint memo memorandum records record census estimate estimates
     review audit investigation indictment ruling verdict judgment bill law resolution
     communique communiqué release notice article paper book transcript minutes document
-    dossier briefing analysis forecast projection model index summary list tally count toll
+    dossier briefing analysis forecast projection model index summary list tally
     notice bulletin update website page
     """.split()
 )
