@@ -717,6 +717,11 @@ class Attributor:
             self._extra.clear()
         found.extend(self._leftover_quotes(found))
         found.sort(key=lambda f: f.content[0])
+        # Two cues over the same words make one claim: the first found.
+        unique: dict[Span, Found] = {}
+        for item in found:
+            unique.setdefault(item.content, item)
+        found = list(unique.values())
         return found
 
     def _sentence(self, sent: Sentence) -> list[Found]:
@@ -765,6 +770,8 @@ class Attributor:
                 # "Another slide shows that …": a "that" clause vouches for
                 # a subject we could not place.
                 subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), strict=False)
+                if subject is not None and subject[0][0].lower not in DETERMINERS:
+                    subject = None  # "in broadcast comments that": a noun phrase needs its determiner here
             inverted = False
             if subject is None and RE_COORDINATED.search(text[floor:match.start()]):
                 # "Authorities announced … and said …": one subject, two verbs.
