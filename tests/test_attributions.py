@@ -256,3 +256,23 @@ def test_orphan_closing_mark_quotes_from_the_sentence_start() -> None:
     text = "He spoke at length. We will not give up, not now and not ever.” The crowd cheered."
     quotes = [c for c in attributed(analyse(text)) if c.kind == "quote"]
     assert [q.content.text for q in quotes] == ["We will not give up, not now and not ever."]
+
+
+def test_a_name_at_the_end_of_a_sentence_resolves_later_surnames() -> None:
+    text = (
+        "The film will be staged by producer Jon Thoday. He has worked on it for years.\n\n"
+        "Mr Thoday said the idea had been an ambition of his for a decade."
+    )
+    (claim,) = attributed(analyse(text))
+    assert claim.speaker is not None and claim.speaker.name == "Jon Thoday"
+
+
+def test_an_organisation_introduced_by_its_trade_is_an_organisation() -> None:
+    text = (
+        "“Update now,” said Grace Lin, a spokeswoman for security firm Norvale.\n\n"
+        "Norvale urged users to update their software before the weekend."
+    )
+    claims = attributed(analyse(text))
+    assert [(c.speaker.name, c.speaker.type) for c in claims if c.speaker] == [
+        ("Grace Lin", "person"), ("Norvale", "organization"),
+    ]

@@ -186,8 +186,19 @@ def _join(words: list[Token], i: int, j: int) -> str:
 # --------------------------------------------------------------------------
 # Names within one article
 
+#: One word of a name: an initial ("F."), a title abbreviation ("Mr.",
+#: "Gen."), or a capitalised word.  A period ends a name anywhere else, so a
+#: name never runs on into the next sentence ("Jon Thoday. He").
+_NAME_WORD = (r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Prof|Rev|Jr|Sr)\."
+              r"|\p{Lu}[\p{L}'’\-]*)")
 RE_NAME = regex.compile(
-    r"\b\p{Lu}[\p{L}'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|dos|du|le|la)[ \t]+)?\p{Lu}[\p{L}'’\-]*\.?){1,4}"
+    rf"\b{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|dos|du|le|la)[ \t]+)?{_NAME_WORD}){{1,4}}"
+)
+#: An organisation introduced by what it is: "anti-virus firm Sophos".
+RE_ORG_INTRO = regex.compile(
+    r"\b(?:firm|company|group|agency|organi[sz]ation|maker|giant|carrier|bank|retailer|broadcaster|"
+    r"newspaper|network|charity|union|party|operator|insurer|airline|startup|website)[ \t]+"
+    r"(\p{Lu}[\p{L}&'’\-]*(?:[ \t]+\p{Lu}[\p{L}&'’\-]*){0,3})"
 )
 
 
@@ -212,6 +223,11 @@ class NameBook:
         for start, end in spans:
             for match in RE_NAME.finditer(text, start, end):
                 self._add(match)
+            for match in RE_ORG_INTRO.finditer(text, start, end):
+                name = match.group(1)
+                self.orgs.setdefault(_bare(name.split()[0]), name)
+                if " " not in name:
+                    self.org_mentions.append((match.start(1), name, _bare(name)))
         self.mentions.sort()
         self.org_mentions.sort()
         self._positions = [pos for pos, _ in self.mentions]
