@@ -476,6 +476,8 @@ class Attributor:
             words = words[1:]
         if not words:
             return None
+        if not words[-1].is_capitalised and words[-1].lower.endswith("ed") and words[-1].lower not in SPEAKER_HEADS:
+            return None  # "… and reduced demand": an adjective cannot head a subject
         self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
         return (words, negated, role)
 

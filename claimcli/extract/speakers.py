@@ -123,7 +123,12 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
     head_index = len(words) - 1
     for i, low in enumerate(lowered):
         post = low in ("of", "for", "at", "from", "with", "in", "on", "by", "who", "which", "familiar")
-        participle = not words[i].is_capitalised and low.endswith(("ed", "ing")) and low not in ROLE_HEADS
+        # A participle starts a post-modifier only when a preposition or a
+        # determiner follows: "a summary published on …", not "chief operating officer".
+        following = lowered[i + 1] if i + 1 < len(lowered) else ""
+        participle = (not words[i].is_capitalised and low.endswith(("ed", "ing")) and low not in ROLE_HEADS
+                      and (following in ("by", "in", "on", "at", "with", "for", "to", "from", "last", "this")
+                           or following in DETERMINERS or not following))
         if i and (post or participle):
             head_index = i - 1
             break
@@ -218,6 +223,7 @@ class NameBook:
         self.by_token: dict[str, str] = {}  # surname / first name -> full name
         self.mentions: list[tuple[int, str]] = []  # (position, full name), sorted
         self.gender: dict[str, str] = {}
+        self.speakers: list[tuple[int, str]] = []  # (position, full name) of people quoted, sorted
         self.orgs: dict[str, str] = {}  # first word -> full organisation name
         self.org_mentions: list[tuple[int, str, str]] = []  # (position, full name, head word)
         for start, end in spans:
@@ -252,7 +258,7 @@ class NameBook:
             return
         if last in PLACE_SUFFIXES:
             return
-        if last in ORG_HEADS or last in COMPANY_SUFFIXES:
+        if last in ORG_HEADS or last.endswith(COMPANY_SUFFIXES):
             full = " ".join(t.text for t in name_words)
             full = RE_POSSESSIVE_END.sub("", full)
             self.orgs.setdefault(_bare(name_words[0].text), full)
@@ -281,7 +287,7 @@ class NameBook:
         for pos, full, last in self.org_mentions:
             if pos >= position:
                 break
-            if last == head or (head in ("company", "firm", "operator") and last in COMPANY_SUFFIXES):
+            if last == head or (head in ("company", "firm", "operator") and last.endswith(COMPANY_SUFFIXES)):
                 best = full
         return best
 
@@ -300,12 +306,26 @@ class NameBook:
         index = bisect_left(self._positions, start)
         self._positions.insert(index, start)
         self.mentions.insert(index, (start, name))
+        if not self.speakers or self.speakers[-1][0] <= start:
+            self.speakers.append((start, name))
+        else:
+            self.speakers.insert(bisect_left(self.speakers, (start, name)), (start, name))
         if gender:
             self.gender.setdefault(name, gender)
 
     def antecedent(self, pronoun: str, position: int) -> str | None:
-        """The person a he/she/I at ``position`` most likely refers to."""
+        """The person a he/she/I at ``position`` most likely refers to: the
+        latest person quoted in the last ~1,500 characters (news returns to
+        its speakers), else the latest person named."""
         want = SUBJECT_PRONOUNS.get(pronoun.lower())
+        for start, name in reversed(self.speakers):
+            if start >= position:
+                continue
+            if position - start > 1500:
+                break
+            gender = self.gender.get(name)
+            if gender is None or want not in ("male", "female") or gender == want:
+                return name
         index = bisect_left(self._positions, position) - 1
         while index >= 0 and position - self._positions[index] < 3000:
             name = self.mentions[index][1]
@@ -338,7 +358,7 @@ def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
         return Speaker(mention, mention, span, None, "anonymous" if low in ("they", "them", "their") else "organization")
     if kind == "person" and len(name.split()) == 1 and _bare(name) in book.orgs:
         return Speaker(book.orgs[_bare(name)], mention, span, role, "organization")
-    if kind == "person" and _bare(name.split()[-1]) in COMPANY_SUFFIXES and len(name.split()) > 1:
+    if kind == "person" and _bare(name.split()[-1]).endswith(COMPANY_SUFFIXES) and len(name.split()) > 1:
         return Speaker(name, mention, span, role, "organization")
     if kind == "person" and name_span[1] - name_span[0] > 0 and name[:1].isupper():
         full = book.full_name(name)
