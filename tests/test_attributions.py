@@ -186,6 +186,31 @@ CASES = [
         "a short scare quote at the end of a sentence is not a claim",
     ),
     (
+        "The operator just this month announced it would replace every siren in the valley.",
+        [Want("statement", "it would replace every siren in the valley", "operator", "The operator", "announced")],
+        "a time adverbial between subject and verb",
+    ),
+    (
+        "The minister has praised the rescuers but has said the inquiry will take a year.",
+        [Want("statement", "the inquiry will take a year", "minister", "The minister", "said")],
+        "a cue coordinated with but shares the subject",
+    ),
+    (
+        "Villagers say the water rose within minutes.",
+        [Want("statement", "the water rose within minutes", "Villagers", "Villagers", "say", type="anonymous")],
+        "a bare verb after a capitalised plural",
+    ),
+    (
+        "Those close to him say he will not run again.",
+        [Want("statement", "he will not run again", "Those close to him", "Those close to him", "say")],
+        "an object pronoun inside the subject",
+    ),
+    (
+        "The flood, he told me on Friday, was the worst in forty years.",
+        [Want("statement", "The flood, he told me on Friday, was the worst in forty years", "he", "he", "told")],
+        "a parenthetical cue with an audience",
+    ),
+    (
         "The governor declined to say how many people were missing.",
         [],
         "declined to say is not a claim",

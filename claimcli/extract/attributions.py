@@ -131,6 +131,7 @@ STOP_NP = frozenset(
 #: Words skipped between a subject and its verb ("Kadyrov also wrote").
 SKIP_BEFORE_CUE = frozenset(
     """
+    just
     also has have had did does do would will later earlier previously again then once further too
     still already first initially subsequently separately recently now today yesterday tonight
     repeatedly publicly privately quickly immediately since long last this
@@ -208,6 +209,10 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
         return True
     if len(words) == 1 and words[0].lower in SUBJECT_PRONOUNS:
         return True
+    lowered = [t.lower for t in words]
+    if any(low in ("close", "familiar", "loyal", "opposed") and nxt in ("to", "with")
+           for low, nxt in zip(lowered, lowered[1:])):
+        return True  # "those close to him", "people familiar with the matter"
     for t in words:
         low = t.lower.rstrip("’'")
         if low in SPEAKER_HEADS or (low.endswith("s") and low[:-1] in SPEAKER_HEADS) or low.endswith(
@@ -229,7 +234,9 @@ RE_THAT_NEXT = regex.compile(r"\s+that\s")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
 #: A verb coordinated with an earlier one: "… and said", "…, and later told".
-RE_COORDINATED = regex.compile(r"(?:^|\s|,)and\s+(?:(?:also|later|then|again|has|have|had)\s+)?$")
+RE_COORDINATED = regex.compile(
+    r"(?:^|\s|,)(?:and|but)\s+(?:(?:also|later|then|again|has|have|had|still)\s+){0,2}$"
+)
 RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
@@ -299,9 +306,14 @@ class Found:
 
 
 def _plural(words: Sequence[Token]) -> bool:
-    last = words[-1].lower
+    """Does the subject take a plural verb ("officials say", "those close to him say")?"""
+    if words[0].lower in ("those", "these", "many", "some", "both", "several", "all", "few", "most"):
+        return True
+    head = next((k - 1 for k, t in enumerate(words) if k and t.lower in ("of", "to", "with", "from", "in", "at")),
+                len(words) - 1)
+    last = words[head].lower
     return last in ("i", "we", "you", "they", "police", "people", "staff") or (
-        last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and not words[-1].is_capitalised
+        last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and len(last) > 3
     )
 
 
@@ -411,6 +423,11 @@ class Attributor:
             elif low in SKIP_BEFORE_CUE or (low.endswith("ly") and not toks[i].is_capitalised):
                 self.last_aux = self.last_aux or low in AUXILIARIES
                 i -= 1
+            elif (low in ("week", "month", "year", "morning", "afternoon", "evening", "weekend") and i > 0
+                  and toks[i - 1].lower in ("this", "last", "next", "that")):
+                i -= 2  # "Wells Fargo this month announced"
+                if i >= 0 and toks[i].lower in ("just", "only", "earlier", "late", "early"):
+                    i -= 1
             elif low in TIME_WORDS and (toks[i].is_capitalised or low in ("today", "yesterday", "tonight")):
                 i -= 1
                 if i >= 0 and toks[i].lower in ("on", "late", "early", "last", "this"):
@@ -508,6 +525,12 @@ class Attributor:
                 continue
             if not tok.is_capitalised and low.endswith("ing") and low not in NP_ING:
                 break  # "attempting to shame …": a participle, not a noun phrase
+            if low in ("him", "them", "us", "me") and i > 0 and toks[i - 1].lower in ("to", "of", "for", "with", "near"):
+                # "Those close to him say": an object inside the subject phrase.
+                words.insert(0, tok)
+                words.insert(0, toks[i - 1])
+                i -= 2
+                continue
             if low in STOP_NP and low not in SUBJECT_PRONOUNS or (low in SUBJECT_PRONOUNS and words):
                 # A relative clause between subject and verb: "Survivors who
                 # were lifted out of Sedlow described …".
@@ -891,7 +914,11 @@ class Attributor:
             conf = 0.85 if direct else (0.8 if text[cue_end:span[0]].strip().endswith("that") else 0.7)
             return Found(span, direct, speaker, cue, conf, anchor, inner)
         # 3. The clause before: "Troops are near Kyiv, the official said."
-        rest = self.skip_adjuncts(cue_end, s_end)
+        rest = cue_end
+        if cue.lemma == "tell":
+            audience = self._audience(tokens(text, cue_end, min(s_end, cue_end + 80)))
+            rest = audience if audience is not None else cue_end
+        rest = self.skip_adjuncts(rest, s_end)
         tail = text[rest:s_end].strip()
         lead = text[s_start:subj_start].rstrip()
         next_word = tail[1:].split()[0].lower() if len(tail) > 1 and tail[1:].split() else ""

@@ -169,7 +169,9 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
         return "person", _strip_det(words), None, span
     indefinite = lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
         head.endswith("s") and not words[head_index].is_capitalised or head.endswith(("ers", "ists", "ians")))
-    return ("anonymous" if indefinite else "organization"), _strip_det(words), None, span
+    if indefinite or lowered[0] in ("those", "these"):
+        return "anonymous", phrase, None, span
+    return "organization", _strip_det(words), None, span
 
 
 def _strip_det(words: list[Token]) -> str:
