@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -211,7 +212,7 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
         return True
     lowered = [t.lower for t in words]
     if any(low in ("close", "familiar", "loyal", "opposed") and nxt in ("to", "with")
-           for low, nxt in zip(lowered, lowered[1:])):
+           for low, nxt in pairwise(lowered)):
         return True  # "those close to him", "people familiar with the matter"
     for t in words:
         low = t.lower.rstrip("’'")
