@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench fuzz clean
 
 $(BIN)/claimcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+fuzz: install  # the long fuzz run: every property test with FUZZ_EXAMPLES (default 20000) examples
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcli import analyse, to_dict
@@ -56,19 +56,16 @@ def check_document(text: str, doc: Document) -> None:
     json.loads(json.dumps(to_dict(doc), ensure_ascii=False))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 def test_arbitrary_unicode_never_breaks_extract(text: str) -> None:
     check_document(text, analyse(text, published="2022-02-27"))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(NEWSY)
 def test_newsy_fragments_never_break_extract(text: str) -> None:
     check_document(text, analyse(text))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_sample_article(data: st.DataObject) -> None:
     text = SAMPLE
