@@ -210,6 +210,32 @@ NOT_FIGURES: list[Row] = [
     ("Federer won 6-3 3-6 6-3.", [], "tennis scores"),
 ]
 
+# Rows around the shortcuts the extractor takes before its patterns (see the module
+# docstring): non-ASCII letters next to numbers and words, capitalisation,
+# clause ends, tolls, negation.  Values as the patterns alone give them.
+READING_EDGES: list[Row] = [
+    ("Someone said often that ten people came.", [{"text": "ten people", "value": 10}],
+     "number words inside words are not numbers"),
+    ("ONE HUNDRED people came; One hundred people left.", [{"text": "One hundred people", "value": 100}],
+     "number words count in lower case or capitalised, not in capitals"),
+    ("The café had 5 cafés nearby and 12 élèves.",
+     [{"text": "5 cafés", "object": "cafés"}, {"text": "12 élèves", "object": "élèves"}], "non-ASCII nouns"),
+    ("Zürich 747 flights were cancelled.", [], "a model number after a non-ASCII name"),
+    ("He said nine\u00a0people were hurt.", [{"text": "nine\u00a0people", "event": "wounded"}], "a no-break space"),
+    ("The death toll, officials said, is 21.", [{"value": 21, "event": None}], "a toll in another clause"),
+    ("Police arrested 12 people after the march but 3 were freed.",
+     [{"value": 12, "event": "arrested"}, {"value": 3, "event": None}], "'but' ends the clause"),
+    ("More than 40 people were injured when the bus crashed.",
+     [{"text": "More than 40 people", "event": "wounded"}], "a qualifier ending in 'than'"),
+    ("It cost 5 dollars, up from 3 dollars.", [{"object": "$"}, {"object": "$"}], "currency words"),
+    ("Three people – two women and a man – died in the fire.",
+     [{"value": 3, "event": None}, {"value": 2, "event": None}], "a dash ends the clause"),
+    ("The blast killed 4 and injured 19 others, whereas 7 fled.",
+     [{"event": "killed"}, {"event": "wounded"}, {"value": 7, "event": "displaced"}], "events after verbs"),
+    ("twenty-one killed, twenty one injured", [{"value": 21, "event": "killed"}, {"value": 21, "event": "wounded"}],
+     "tens and units with a hyphen or a space"),
+]
+
 KNOWN_MISSES = [
     pytest.param("The iPod stores 75 hours of video.", [{"value": 75, "object": "hours"}],
                  "hours of video measure storage, not a duration",
@@ -233,8 +259,8 @@ def _check(text: str, expected: list[dict[str, Any]]) -> None:
                 assert g[key] == value, (key, g)
 
 
-@pytest.mark.parametrize(("text", "expected", "why"), FORMS + NOT_FIGURES + KNOWN_MISSES,
-                         ids=[row[2] for row in FORMS + NOT_FIGURES] + ["hours of video", "tally"])
+@pytest.mark.parametrize(("text", "expected", "why"), FORMS + NOT_FIGURES + READING_EDGES + KNOWN_MISSES,
+                         ids=[row[2] for row in FORMS + NOT_FIGURES + READING_EDGES] + ["hours of video", "tally"])
 def test_figures(text: str, expected: list[dict[str, Any]], why: str) -> None:
     _check(text, expected)
 
@@ -348,3 +374,46 @@ def test_long_runs_stay_linear() -> None:
         start = time.perf_counter()
         _valid(text, extract_figures(text))
         assert time.perf_counter() - start < 5, unit
+
+
+# --------------------------------------------------------------------------
+# The shortcuts read exactly what the patterns they stand in for read
+
+_EDGE_TOKENS = ["one", "Two", "ONE", "killed", "died", "toll", "death", "not", "never", "but", "when", "as well as",
+                "at least", "more than", "up to", "of", "the", "about", "some", "people", "café", "Zürich", "naïve",
+                "’s", "'s", "-", "–", "—", " ", " ", "  ", "\u00a0", "\t", "\n", ",", ".", ";", "(", ")", "“", "”",
+                "\"", "5", "12", "3,500", "é", "ſ", "İ", "\u212a", "\u0301", "x", "fired", "up", "Rs.", "USD"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_EDGE_TOKENS), min_size=1, max_size=25))
+def test_shortcuts_read_as_their_patterns(tokens: list[str]) -> None:
+    from claimcli.extract import figures as fig
+
+    text = "".join(tokens)
+    x = fig._Extractor(text)
+    n = len(text)
+    for pos in range(n + 1):
+        match = fig.RE_PREV_WORD.match(text, max(0, pos - 40), pos)
+        assert x._prev_word(pos) == (match.group(1) if match else ""), pos
+        match = fig.RE_NEXT_WORD.match(text, pos, pos + fig._WINDOW)
+        assert x._next_word(pos) == (match.group(1) if match else ""), pos
+        if pos < n and text[pos] in " \u00a0":
+            ours, theirs = x._words_after(pos), fig.RE_WORDS_AFTER.match(text, pos, pos + fig._WINDOW)
+            assert (ours.group() if ours else None) == (theirs.group() if theirs else None), pos
+        limit = min(n, pos + 80)
+        stop = fig.RE_CLAUSE_END.search(text, pos, limit)
+        assert x._clause_end(pos, limit) == (stop.start() if stop else limit), pos
+        assert x._sentence_initial(pos) == (fig.RE_SENTENCE_START.match(text, max(0, pos - 8), pos) is not None)
+        if pos:
+            found = fig.RE_EVENT.search(text, pos, limit)
+            hint = fig.RE_EVENT_HINT.search(x.fold, pos - 1, limit)
+            if hint is None:
+                assert found is None, pos
+            else:
+                ours = x._event_word(max(pos, hint.start() + 1), limit)
+                assert (ours.span() if ours else None) == (found.span() if found else None), pos
+        if pos and text[pos - 1] in " \u00a0" and x._prev_word(pos).lower() in fig._QUAL_BY_LAST:
+            assert x._read_qual(pos, fig._QUAL_BY_LAST[x._prev_word(pos).lower()]) == x._read_left(pos), pos
+        for end in range(pos, min(n, pos + 12) + 1):
+            assert x._coordinated(pos, end) == (fig.RE_COORD_GAP.fullmatch(text, pos, end) is not None)

@@ -8,17 +8,27 @@ ranges ("between 200 and 300"), vague counts ("hundreds", "tens of
 thousands") and ordinals used as counts ("at least the fifth head of a region
 to admit ...").
 
-How it works: three compiled scans (``RE_DIGITS``, ``RE_WORD_SCAN``,
-``RE_CAPITAL_SCAN``; number words are factored as tries), merged by position,
-find where a number starts.  Everything else is decided by short *anchored*
-matches around that spot, each bounded to ``_WINDOW`` characters: ``RE_LEFT``
-(a right-to-left match) reads the qualifier, determiner and currency before
-the number; ``RE_GLUE``, ``RE_DIGIT_TAIL`` and ``RE_WORD_TAIL`` read what
-follows it (a time, a date, a scale, a currency word, a percent sign, a unit);
-the noun phrase after that is what is counted.  Once every figure is known,
-``_relate`` links parts to wholes, reads events from each clause and lets
-elliptical counts inherit their object.  Only the scans run over the whole
+How it works: two scans, merged by position, find where a number starts:
+``RE_DIGITS`` over the text and ``RE_WORD_SCAN`` (number words factored as a
+trie) over a lower-case copy of it.  Everything else is decided by short
+*anchored* matches around that spot, each bounded to ``_WINDOW`` characters:
+``RE_LEFT`` (a right-to-left match) reads the qualifier, determiner and
+currency before the number; ``RE_GLUE``, ``RE_DIGIT_TAIL`` and ``RE_WORD_TAIL``
+read what follows it (a time, a date, a scale, a currency word, a percent sign,
+a unit); the noun phrase after that is what is counted.  Once every figure is
+known, ``_relate`` links parts to wholes, reads events from each clause and
+lets elliptical counts inherit their object.  Only the scans run over the whole
 text, and no pattern can backtrack over long runs of digits, commas or words.
+
+Speed (the extractor runs on every article): most numbers need few of these
+patterns, so each is tried only where a cheap test says it can match -- the
+next or previous word (read once per position and cached), a character, or a
+*hint*: a superset pattern in the standard ``re`` engine (faster per call than
+``regex``), searched in the lower-case copy, that finds every place the exact
+pattern could match (``RE_EVENT_HINT``, ``RE_CLAUSE_MARK``, ``RE_WORD_MORE``).
+The exact ``regex`` pattern then decides, so results do not depend on the tests;
+where ``regex`` and ``re`` read a character differently (non-ASCII word
+characters, case folding of "ſ", "İ" and "K"), the tests hand over to ``regex``.
 
 Not figures: years, dates, times of day, numbers inside names and titles
 ("Boeing 747", "Section 230", "COVID-19", "the Big Three"; a number used as a
@@ -57,6 +67,7 @@ Conventions (the contract is ../DESIGN.md, FIGURE record):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -326,10 +337,18 @@ _SCAN_WORDS = sorted({
 RE_DIGITS = regex.compile(
     r"(?>\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[\u00a0\u202f ]\d{3})++(?![\d,\w]|\.\d)|\d++)(?:\.\d++)?"
 )
-# Number words in lower case.
-RE_WORD_SCAN = regex.compile(r"\b(?:" + _trie(_SCAN_WORDS) + r")\b")
-# Capitalised number words get their own scan: capitals are rare, so both tries stay fast.
-RE_CAPITAL_SCAN = regex.compile(r"\b(?:" + _trie(w.capitalize() for w in _SCAN_WORDS) + r")\b")
+# Number words, found in a lower-case copy of the text by one scan with the
+# standard ``re`` engine, which runs this much faster than ``regex`` runs
+# ``\b(?:trie)\b``: the scan only tries the trie after a character that cannot
+# be inside an ASCII word.  ``_word_starts`` then keeps the hits written in
+# lower case or capitalised ("one", "One"; not "ONE") and applies the ``regex``
+# meaning of \w to any non-ASCII neighbour ("éone" is no number).
+RE_WORD_SCAN = re.compile(r"[^a-z0-9_](" + _trie(_SCAN_WORDS) + r")(?![a-z0-9_])")
+# The same at the very start of the text.
+RE_WORD_AT_START = re.compile(r"(" + _trie(_SCAN_WORDS) + r")(?![a-z0-9_])")
+#: One character that ``regex`` counts as a word character (\w): the word
+#: boundaries of the scan keep the ``regex`` meaning.
+RE_WORD_CHAR = regex.compile(r"\w")
 
 # 1-99 in words ("twenty-one"), and a chunk up to 999 ("two hundred and fifty").
 _CORE99 = (
@@ -416,6 +435,9 @@ RE_MORE = regex.compile(r"[ \u00a0]+more\b(?!\s+than\b)")
 RE_NEXT_WORD = regex.compile(r"[ \u00a0]+([^\W\d_]+)")
 # Words after a number (the counted noun phrase is read from these).
 RE_WORDS_AFTER = regex.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’\-]*){1,5}")
+# RE_NEXT_WORD and RE_WORDS_AFTER over ASCII, in the faster ``re`` (see _next_word, _words_after).
+RE_NEXT_ASCII = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+RE_WORDS_ASCII = re.compile(r"(?:[ \u00a0]+[A-Za-z][A-Za-z0-9_'’\-]*){1,5}")
 # "of (the|its|...)" before a noun phrase: "two of the engines", "thousands of pages".
 RE_OF = regex.compile(
     r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|his|her|our|my|your|these|those|them|all))?(?=[ \u00a0])"
@@ -442,6 +464,12 @@ RE_PART_CUE = regex.compile(
 RE_OPEN_PAREN = regex.compile(r"(?r)[,]?[ \t]*\([ \t]*")
 # Event words.  Compiled case-insensitively; only short windows are searched.
 RE_EVENT = regex.compile(r"(?i)\b(?:" + _trie(EVENTS) + r")\b(?!-)(?![ \t]+up\b(?![ \t]+to\b))")  # not "fired up"
+# Where RE_EVENT could match, searched in the folded copy of the text (see
+# ``_fold``) from one character before the number's end: a character that is no
+# letter, then an event word.  RE_EVENT starts at a word boundary, so it matches
+# only where this does, one character on: a window this finds nothing in holds
+# no event, and RE_EVENT can start its search after the first hit.
+RE_EVENT_HINT = re.compile(r"[^a-z](?:" + _trie(EVENTS) + r")")
 # An event verb right before a figure: "killed 102", "killing all 228" (read backwards).
 RE_EVENT_BEFORE = regex.compile(
     r"(?r)(?i)\b(?P<ev>" + _trie(EVENTS, reverse=True) + r")[ \t\u00a0]+(?:(?:a[ \t]+total[ \t]+of|the|all|another|some)[ \t\u00a0]+)?"
@@ -453,6 +481,10 @@ CLAUSE_BREAK_WORDS = ("but", "while", "whereas", "although", "though", "after", 
 RE_CLAUSE_END = regex.compile(
     r"[.!?;](?=[\s\"”’)]|\Z)|,(?!\d)|\n|\b(?:" + _trie(CLAUSE_BREAK_WORDS) + r")\b|,[ \t]*which\b|[ \t][-–—][ \t]|—"
 )
+# Where RE_CLAUSE_END can match (a superset, in ``re``): its marks and a dash
+# after a blank, and its words (not inside an ASCII word).
+RE_CLAUSE_MARK = re.compile(r"[.!?;\n,—]|[ \t][-–—]")
+RE_CLAUSE_WORD = re.compile(r"(?<![A-Za-z0-9_])" + _trie(CLAUSE_BREAK_WORDS))
 # A group named with "among": "losses among the natives of the Chechen republic".
 RE_AMONG = regex.compile(
     r"(?r)\bamong[ \t]+(?:the[ \t]+|its[ \t]+|our[ \t]+|their[ \t]+|his[ \t]+|her[ \t]+)?"
@@ -477,6 +509,12 @@ RE_TOLL_BACK = regex.compile(
     r"(?r)(?i)\b(?:death[ \t]+toll|toll|(?:number[ \t]+of[ \t]+(?:[a-z]+[ \t]+)?)?(?P<ev>dead|deaths|killed|casualties|"
     r"fatalities|injured|wounded|missing|arrested|displaced|evacuated|rescued))\b"
 )
+# The text after the last mark RE_TOLL_LINK cannot read (read backwards).
+RE_TOLL_RUN = regex.compile(r"(?r)[^,;:()\"“”.!?\n]*")
+#: The words RE_TOLL_LINK can end with (before its closing blanks), as written.
+_LINK_ENDS = ("risen", "rose", "rises", "rising", "climbed", "climbs", "reached", "reaches", "jumped", "stands",
+              "stood", "increased", "grown", "grew", "hit", "hits", "is", "was", "were", "are", "now", "at", "of",
+              "to", "totalled", "totaled", "numbered", "least", "nearly", "than", "over", "about", "around")
 #: Cheap substring test before RE_TOLL_BACK runs.
 _TOLL_STEMS = ("toll", "dead", "death", "kill", "casualt", "fatalit", "injur", "wound", "missing", "arrest",
                "displac", "evacu", "rescu")
@@ -539,6 +577,20 @@ _LEFT_LAST_WORDS = frozenset(
 )
 #: First letters of what RE_CLOCK_AFTER reads (a cheap test before it runs).
 _TIME_INITIALS = frozenset("apAPGUBECEhlo")
+#: The word (RE_NEXT_WORD's) that RE_CLOCK_AFTER starts with: "a.m.", "pm", "GMT", "o'clock", "local time".
+_CLOCK_WORDS = frozenset({"a", "p", "am", "pm", "GMT", "UTC", "BST", "EST", "EDT", "CET", "CEST", "PST", "ET", "hrs",
+                          "h", "o", "local"})
+#: What RE_SENTENCE_START allows between the mark and the sentence, the marks (and a
+#: dash, which needs a blank before it) and the characters that are both.
+_SENTENCE_LEAD = frozenset(" \t\u00a0'’‘\"“”")
+_SENTENCE_MARKS = frozenset(".!?:;\n\"“”‘([•*–—|-")
+_QUOTES = frozenset("\"“”‘")
+#: ASCII letters, and the ASCII characters (and "’") RE_PREV_WORD reads inside a word.
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD_CHARS = _LETTERS | frozenset("0123456789_'’&.-")
+_BLANKS = frozenset(" \t\u00a0")
+#: Every character RE_COORD_GAP can match.
+_COORD_CHARS = " \t\u00a0,andort&"
 _CURRENCY_MARKS = frozenset("$£€¥₹₽₴")
 #: Characters after a number that can lead on to a unit, range, noun phrase or duration.
 _JOINERS = frozenset(" \u00a0-–—+")
@@ -546,9 +598,41 @@ _JOINERS = frozenset(" \u00a0-–—+")
 _PART_CUE_LAST_WORDS = frozenset({"including", "included", "incl.", "them", "whom", "those", "which", "these",
                                   "dead", "mostly", "mainly", "chiefly", "were"})
 _EVENT_BEFORE_LAST_WORDS = frozenset({k.split()[-1] for k in EVENTS} | {"of", "the", "all", "another", "some"})
+#: RE_LEFT for each last word of a qualifier that is no determiner or currency code
+#: ("least", "than", "of", "about" ...): only the qualifiers ending with that word.
+#: When it is the word before a number, RE_LEFT can read nothing else (no
+#: determiner or currency ends with it), and this small pattern reads the same.
+_QUAL_BY_LAST: dict[str, regex.Pattern[str]] = {
+    last: regex.compile(r"(?r)\b(?P<qual>(?i:" + _trie(quals, reverse=True) + r"))[ \t\u00a0]+")
+    for last, quals in (
+        (last, [k for k in QUALIFIERS if k.split()[-1] == last]) for last in {k.split()[-1] for k in QUALIFIERS}
+    )
+    if last not in {"the", "all", "a", "an", "another", "only", "just", "exactly"}
+    and last not in {k.lower() for k in CURRENCY_PREFIXES if k.isalpha()} | {"usd", "eur", "gbp", "rs", "rs."}
+}
 #: Scale words by value.
 _BASES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
                           "trillion": 10**12, "dozen": 12}
+#: The first letters-only word of anything RE_DIGIT_TAIL or RE_WORD_TAIL reads after a blank
+#: (a scale, a currency word, a percent word, a unit): when the word after a
+#: number is none of these (in ASCII), no tail can follow it.
+_TAIL_WORDS = frozenset(
+    regex.match(r"[a-z]*", key.lower()).group()
+    for key in ["million", "billion", "trillion", "thousand", "mln", "bln", "mn", "bn", *CURRENCY_WORDS,
+                *MEASURE_UNITS, "per", "percent", "pct", "pc"]
+) - {""}
+# What can follow a number word and change how it is read: more number words
+# ("twenty-one", "two hundred", "five million"), a fraction ("two-thirds"),
+# "and a half", "dozen" or "in" (a share).  Case-insensitive in ``re``, whose
+# case folding and \s cover those of ``regex``: when this does not match, none
+# of RE_WORD_NUMBER's later words, RE_FRACTION_AFTER, RE_AND_A_HALF,
+# RE_DOZEN_AFTER or the share can.
+RE_WORD_MORE = re.compile(
+    r"[-\s]+(?i:" + _trie([*(k for k, v in UNITS.items() if 1 <= v <= 9), "hundred", "thousand", "million", "billion",
+                          "trillion", "mln", "bln", *FRACTION_WORDS, "and", "dozen", "in"]) + r")"
+)
+#: Words that end a counted noun phrase before it starts.
+_NP_BREAK = NP_STOP | MONTHS | WEEKDAYS | TIME_UNITS
 #: Words before a capitalised word that do not make the number after it a name.
 _FUNC_OR_DATE = FUNCTION_WORDS | MONTHS | WEEKDAYS
 
@@ -588,8 +672,48 @@ class _Num:
     scale: int = 1
 
 
-def _match_start(match: regex.Match[str]) -> int:
-    return match.start()
+def _lower(text: str) -> str:
+    """`text` in lower case with every offset kept ("İ" lowers to two characters, so it stays)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join([c if len(c.lower()) != 1 else c.lower() for c in text])
+    return low
+
+
+def _skip_blanks(text: str, pos: int, stop: int) -> int:
+    """Past the spaces and no-break spaces at `pos` (up to `stop`)."""
+    while pos < stop and text[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
+def _has_stem(window: str) -> bool:
+    """Whether one of _TOLL_STEMS is in this (lower-case) window."""
+    return any(stem in window for stem in _TOLL_STEMS)
+
+
+def _has_negation(folded: str) -> bool:
+    """Whether RE_NEGATION_BEFORE can match in this (folded) window: one of its words is in it."""
+    return "not" in folded or "n't" in folded or "n’t" in folded or "never" in folded or "longer" in folded
+
+
+def _may_be_month(word: str) -> bool:
+    """Whether RE_MONTH_AFTER can match where `word` (RE_NEXT_WORD's) follows: a month or "of"."""
+    return not word.isascii() or word == "of" or word.lower() in MONTHS
+
+
+def _fold(low: str) -> str:
+    """A lower-case copy with "ſ" and "İ" (kept by ``_lower``) made "s" and "i", as (?i) in ``regex`` reads them."""
+    if "ſ" in low or "İ" in low:
+        return low.replace("ſ", "s").replace("İ", "i")
+    return low
+
+
+def _is_word_char(char: str) -> bool:
+    """`char` is a word character as ``regex`` reads \\w (for \\b)."""
+    if char.isascii():
+        return char.isalnum() or char == "_"
+    return RE_WORD_CHAR.match(char) is not None
 
 
 def _end(pattern: regex.Pattern[str], text: str, pos: int, endpos: int | None = None) -> int:
@@ -601,8 +725,9 @@ def _end(pattern: regex.Pattern[str], text: str, pos: int, endpos: int | None = 
 def _to_value(number: Decimal | float | int) -> float | int:
     """Plain int when integral, else a float (fractions rounded to 4 places)."""
     if isinstance(number, Decimal):
-        if number == number.to_integral_value():
-            return int(number)
+        whole = int(number)
+        if whole == number:
+            return whole
         return float(round(number, 4)) if abs(number) < 1 else float(number)
     if isinstance(number, float) and number.is_integer():
         return int(number)
@@ -632,28 +757,58 @@ class _Extractor:
         self.text = text
         self.n = len(text)
         self.figs: list[_Fig] = []
+        #: the text in lower case, one character for one, so offsets are shared
+        self.low = _lower(text)
+        #: the same, with the letters that ``regex`` matches to an ASCII letter
+        #: case-insensitively ("ſ", "İ") made that letter: cheap case-sensitive
+        #: ``re`` searches of this copy find whatever a (?i) ``regex`` pattern of
+        #: ASCII words can match (and maybe more)
+        self.fold = _fold(self.low)
+        #: "ſ" or "İ" in the text: (?i) patterns can match words .lower() does not show
+        self.exotic = self.fold is not self.low
         # digit strings used as identifiers somewhere in this text ("Boeing 737",
         # "777s", "777-200LR"): a name keeps its sense through one article
         self.idents: set[str] = set()
         self._left_cache: dict[int, tuple[int, Qualifier | None, str | None, str | None]] = {}
         self._prev_cache: dict[int, str] = {}
+        self._next_cache: dict[int, str] = {}
         self._np_cache: dict[tuple[int, bool, bool], tuple[str | None, int]] = {}
 
     # ----------------------------------------------------------------- scan
     def run(self) -> list[_Fig]:
-        text = self.text
         pos = 0
-        found = [*RE_DIGITS.finditer(text), *RE_WORD_SCAN.finditer(text), *RE_CAPITAL_SCAN.finditer(text)]
-        found.sort(key=_match_start)
-        for match in found:
-            start, end = match.span()
+        found = [(*match.span(), True) for match in RE_DIGITS.finditer(self.text)]
+        found += self._word_starts()
+        found.sort()
+        for start, end, digits in found:
             if start < pos:
                 continue  # inside something already read (a figure, a date, a name)
-            pos = max(self._digits(start, end) if match.re is RE_DIGITS else self._word(start, end), end)
+            pos = self._digits(start, end) if digits else self._word(start, end)
+            if pos < end:
+                pos = end
         if self.idents:
             self.figs = [f for f in self.figs if not self._is_ident(f)]
         self._relate()
         return self.figs
+
+    def _word_starts(self) -> list[tuple[int, int, bool]]:
+        """Number words: whole words, in lower case or capitalised ("one", "One")."""
+        text = self.text
+        n = self.n
+        found = []
+        first = RE_WORD_AT_START.match(self.low)
+        for match in [first, *RE_WORD_SCAN.finditer(self.low)] if first else RE_WORD_SCAN.finditer(self.low):
+            start, end = match.span(1)
+            word = text[start:end]
+            low = match.group(1)
+            if word != low and word != low.capitalize():
+                continue  # "ONE", "oNe"
+            if start and not text[start - 1].isascii() and _is_word_char(text[start - 1]):
+                continue  # "éone"
+            if end < n and not text[end].isascii() and _is_word_char(text[end]):
+                continue
+            found.append((start, end, False))
+        return found
 
     # ------------------------------------------------------------- helpers
     def _is_ident(self, fig: _Fig) -> bool:
@@ -667,16 +822,83 @@ class _Extractor:
         return self.text[fig.num_start : fig.num_end] in self.idents
 
     def _prev_word(self, pos: int) -> str:
-        """The word just before `pos` (across blanks), or ""."""
-        if pos in self._prev_cache:
-            return self._prev_cache[pos]
-        match = RE_PREV_WORD.match(self.text, max(0, pos - 40), pos)
-        word = match.group("w") if match else ""
-        self._prev_cache[pos] = word
+        """The word just before `pos` (across blanks), or "": what RE_PREV_WORD reads.
+
+        Read here in Python while the characters are ASCII; RE_PREV_WORD decides
+        when a character it meets is not.
+        """
+        word = self._prev_cache.get(pos)
+        if word is None:
+            text = self.text
+            lo = pos - 40 if pos > 40 else 0
+            end = pos
+            while end > lo and text[end - 1] in _BLANKS:
+                end -= 1
+            word = ""
+            if end < pos:
+                start = end
+                while start > lo and text[start - 1] in _WORD_CHARS:
+                    start -= 1
+                if start > lo and not text[start - 1].isascii():
+                    match = RE_PREV_WORD.match(text, lo, pos)
+                    word = match.group(1) if match else ""
+                else:
+                    for at in range(start, end):  # the word starts with its first letter
+                        if text[at] in _LETTERS:
+                            word = text[at:end]
+                            break
+            self._prev_cache[pos] = word
         return word
 
+    def _next_word(self, pos: int) -> str:
+        """The word just after `pos` (across blanks, letters only, as written), or "": RE_NEXT_WORD's.
+
+        RE_NEXT_ASCII reads it; RE_NEXT_WORD decides when a non-ASCII character
+        follows what that read (it may be a letter).
+        """
+        word = self._next_cache.get(pos)
+        if word is None:
+            text = self.text
+            stop = min(pos + _WINDOW, self.n)
+            match = RE_NEXT_ASCII.match(text, pos, stop)
+            end = match.end() if match is not None else _skip_blanks(text, pos, stop)
+            if end < stop and not text[end].isascii():
+                match = RE_NEXT_WORD.match(text, pos, pos + _WINDOW)
+            word = self._next_cache[pos] = match.group(1) if match else ""
+        return word
+
+    def _words_after(self, pos: int) -> regex.Match[str] | re.Match[str] | None:
+        """RE_WORDS_AFTER at `pos`: RE_WORDS_ASCII, or RE_WORDS_AFTER itself when a
+        non-ASCII character could carry a word on or start one."""
+        text = self.text
+        stop = min(pos + _WINDOW, self.n)
+        match = RE_WORDS_ASCII.match(text, pos, stop)
+        end = match.end() if match is not None else pos
+        if end < stop and not text[end].isascii():
+            return RE_WORDS_AFTER.match(text, pos, pos + _WINDOW)
+        after = _skip_blanks(text, end, stop)
+        if after < stop and not text[after].isascii():
+            return RE_WORDS_AFTER.match(text, pos, pos + _WINDOW)
+        return match
+
+    def _of(self, pos: int) -> regex.Match[str] | None:
+        """RE_OF at `pos` ("of", "of the" ...), tried only when the next word is "of"."""
+        if self._next_word(pos) != "of":
+            return None
+        return RE_OF.match(self.text, pos, pos + _WINDOW)
+
     def _sentence_initial(self, pos: int) -> bool:
-        return RE_SENTENCE_START.match(self.text, max(0, pos - 8), pos) is not None
+        """Whether a sentence (or heading, list item, quote) starts at `pos`: RE_SENTENCE_START."""
+        text = self.text
+        lo = pos - 8 if pos > 8 else 0
+        j = pos
+        while j > lo and text[j - 1] in _SENTENCE_LEAD:
+            j -= 1
+        # RE_SENTENCE_START needs the text start, a mark before those blanks and
+        # quotes, a dash, or one of the quotes (which can be the mark themselves)
+        if j and not (j > lo and text[j - 1] in _SENTENCE_MARKS) and not any(c in _QUOTES for c in text[j:pos]):
+            return False
+        return RE_SENTENCE_START.match(text, lo, pos) is not None
 
     def _left(self, start: int) -> tuple[int, Qualifier | None, str | None, str | None]:
         """Qualifier, determiner and currency just before `start`.
@@ -685,15 +907,29 @@ class _Extractor:
         symbol).  The span takes in a qualifier ("at least"), a currency mark
         and "all"/"another", never a bare article.
         """
-        if start in self._left_cache:
-            return self._left_cache[start]
-        prev = self.text[start - 1] if start else ""
-        if prev in _CURRENCY_MARKS or (prev in " \u00a0" and self._prev_word(start).lower() in _LEFT_LAST_WORDS):
-            found = self._read_left(start)
-        else:
-            found = (start, None, None, None)  # nothing a qualifier, article or currency could end with
-        self._left_cache[start] = found
+        found = self._left_cache.get(start)
+        if found is None:
+            prev = self.text[start - 1] if start else ""
+            word = self._prev_word(start).lower() if prev in " \u00a0" else ""
+            if prev in _CURRENCY_MARKS:
+                found = self._read_left(start)
+            elif word in _QUAL_BY_LAST:
+                found = self._read_qual(start, _QUAL_BY_LAST[word])
+            elif word in _LEFT_LAST_WORDS:
+                found = self._read_left(start)
+            else:
+                found = (start, None, None, None)  # nothing a qualifier, article or currency could end with
+            self._left_cache[start] = found
         return found
+
+    def _read_qual(self, start: int, pattern: regex.Pattern[str]) -> tuple[int, Qualifier | None, None, None]:
+        """``_read_left`` when the word before `start` can only end a qualifier: `pattern` (from
+        _QUAL_BY_LAST) reads the qualifiers ending with that word, as RE_LEFT would."""
+        match = pattern.match(self.text, max(0, start - 40), start)
+        if match is None:
+            return start, None, None, None
+        qual = QUALIFIERS.get(" ".join(match.group("qual").lower().split()))
+        return (match.start("qual") if qual else start), qual, None, None
 
     def _read_left(self, start: int) -> tuple[int, Qualifier | None, str | None, str | None]:
         match = RE_LEFT.match(self.text, max(0, start - 40), start)
@@ -737,51 +973,61 @@ class _Extractor:
         return self._np_cache[key]
 
     def _read_noun_phrase(self, pos: int, value: float | int | None, first: bool) -> tuple[str | None, int]:
-        match = RE_WORDS_AFTER.match(self.text, pos, pos + _WINDOW)
+        text = self.text
+        if pos >= self.n or text[pos] not in " \u00a0":
+            return None, pos  # RE_WORDS_AFTER starts with a blank
+        # the common "13 were", "57 and 85": when the first word (RE_NEXT_WORD's) is
+        # the whole first token and ends the phrase, there is no phrase
+        word = self._next_word(pos)
+        if word:
+            after = _skip_blanks(text, pos, self.n) + len(word)
+            char = text[after] if after < self.n and after < pos + _WINDOW else " "
+            if char.isascii() and not (char.isalnum() or char in "_'-"):
+                low = word.lower()
+                if low in _NP_BREAK or (low.endswith("ly") and len(low) > 4 and low not in ("family", "ally", "assembly")):
+                    return None, pos
+        match = self._words_after(pos)
         if match is None:
             return None, pos
-        words: list[tuple[str, int, int]] = []
-        offset = pos
-        for token in match.group().split():
-            start = self.text.index(token, offset)
-            offset = start + len(token)
-            words.append((token, start, offset))
-        kept: list[tuple[str, int, int]] = []
-        for i, (token, _s, _e) in enumerate(words):
+        tokens = match.group().split()
+        kept = 0  # the phrase is always the first `kept` tokens
+        for i, token in enumerate(tokens):
             low = token.lower().strip("'’-")
-            if low in NP_STOP or low in MONTHS or low in WEEKDAYS or low in TIME_UNITS:
+            if low in _NP_BREAK:
                 break
             if low.endswith("ly") and len(low) > 4 and low not in ("family", "ally", "assembly"):
                 break
             if low in NOUN_EVENTS and _is_plural(token):
-                kept.append(words[i])  # "70 gun crime deaths": an event noun ends the phrase
+                kept = i + 1  # "70 gun crime deaths": an event noun ends the phrase
                 break
             if low in EVENTS and not low.endswith(("ed", "ing")):
                 break
             if low.endswith(("ed", "ing")) and low not in IRREGULAR_PLURALS:
-                nxt = words[i + 1][0].lower() if i + 1 < len(words) else ""
+                nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
                 if not nxt or nxt in NP_STOP or nxt.endswith(("ed", "ly")) or nxt in EVENTS:
                     break
-            kept.append(words[i])
+            kept = i + 1
             if token.endswith(("'s", "’s")):
                 break
         if not kept:
             return None, pos
         head = -1
-        for i, (token, _s, _e) in enumerate(kept):
-            if _is_plural(token):
+        for i in range(kept):
+            if _is_plural(tokens[i]):
                 head = i  # the last plural: "10,500 firearms offences", "20 police officers"
                 if first:
                     break
         if head < 0:
-            if value != 1 and not (len(kept) == 1 and kept[0][0].lower() in IRREGULAR_PLURALS):
+            if value != 1 and not (kept == 1 and tokens[0].lower() in IRREGULAR_PLURALS):
                 return None, pos
-            head = min(len(kept), 3) - 1
-            if value == 1 and kept[0][0].lower() in ONE_IDIOM_NOUNS:
+            head = min(kept, 3) - 1
+            if value == 1 and tokens[0].lower() in ONE_IDIOM_NOUNS:
                 return None, pos
-        chosen = kept[: head + 1]
-        end = chosen[-1][2]
-        return " ".join(t for t, _s, _e in chosen), end
+        chosen = tokens[: head + 1]
+        end = pos
+        for token in chosen:  # only blanks lie between the tokens
+            end = text.index(token, end) + len(token)
+        return " ".join(chosen), end
 
     # --------------------------------------------------------------- digits
     def _digits(self, s: int, e: int) -> int:
@@ -808,7 +1054,11 @@ class _Extractor:
             return _end(RE_PHONE_REST, text, e)
         nxt = text[e] if e < self.n else " "
         if nxt.isalpha() or nxt in ":/.-'’":
-            glue = RE_GLUE.match(text, e, e + _WINDOW)
+            # after punctuation RE_GLUE and RE_US_PHONE need a digit next ("16:08", "1.2.3",
+            # "555-1234"), or an "s" after an apostrophe ("1990's")
+            after = text[e + 1 : e + 2]
+            glued = nxt.isalpha() or (after == "s" if nxt in "'’" else after.isdigit())
+            glue = RE_GLUE.match(text, e, e + _WINDOW) if glued else None
             if glue is not None:
                 kind = glue.lastgroup
                 if kind in ("time", "date", "version"):
@@ -821,11 +1071,12 @@ class _Extractor:
                     return self._ordinal_digits(s, glue.end(), raw)
                 if kind == "letters" and not _unit_or_scale(glue.group()):
                     return glue.end()
-            if nxt in "-.":
+            if nxt in "-." and glued:
                 phone = RE_US_PHONE.match(text, e, e + _WINDOW)
                 if phone is not None:
                     return phone.end()
-        elif nxt in " \u00a0" and e + 1 < self.n and text[e + 1] in _TIME_INITIALS:
+        elif nxt in " \u00a0" and e + 1 < self.n and text[e + 1] in _TIME_INITIALS \
+                and self._next_word(e) in _CLOCK_WORDS:
             clock = RE_CLOCK_AFTER.match(text, e, e + _WINDOW)
             if clock is not None:
                 return clock.end()  # "3 p.m.", "16:08 UTC"
@@ -836,21 +1087,30 @@ class _Extractor:
                 # Dates with a month name on either side; list numbering.
                 if prev_word.lower().rstrip(".") in MONTHS:
                     return self._skip_year_after(e)
-                month = RE_MONTH_AFTER.match(text, e, e + _WINDOW)
-                if month is not None:
-                    return month.end()
+                if nxt in "snrt" or (nxt in " \u00a0" and _may_be_month(self._next_word(e))):
+                    month = RE_MONTH_AFTER.match(text, e, e + _WINDOW)
+                    if month is not None:
+                        return month.end()
                 if (s == 0 or prev == "\n") and RE_LIST_MARK.match(text, e, e + _WINDOW):
                     return e + 1
             elif len(raw) == 4 and "1000" <= raw <= "2100" and prev not in _CURRENCY_MARKS and nxt != "%":
                 # A year, unless a plural noun follows ("1684 people"): decided in _quantity
                 if nxt not in " \u00a0" or prev_word.lower() in YEAR_PREPOSITIONS:
-                    tail_year = RE_YEAR_TAIL.match(text, e, e + _WINDOW)
-                    return tail_year.end() if tail_year else e
+                    return self._skip_year(e)
         value = _digits_value(raw)
         if value is None:
             return e
         sign = prev if prev in "-−+" and (s < 2 or not text[s - 2].isalnum()) else ""
         return self._quantity(s, e, value, digits=True, sign=sign, prev_word=prev_word)
+
+    def _skip_year(self, e: int) -> int:
+        """Past the 2-4 digit tail of a year ending at `e` ("2014-15", "2009/10"), if any."""
+        text = self.text
+        if text[e : e + 1] in ("-", "–", "/") and text[e + 1 : e + 2].isdigit():
+            tail = RE_YEAR_TAIL.match(text, e, e + _WINDOW)
+            if tail is not None:
+                return tail.end()
+        return e
 
     def _skip_compound(self, e: int) -> int:
         comp = RE_COMPOUND.match(self.text, e, e + _WINDOW)
@@ -875,7 +1135,12 @@ class _Extractor:
         begin, qual, det, currency = self._left(s)
         nxt = text[e] if e < self.n else ""
         tail = None
-        if nxt and (nxt in " \u00a0\n-%°" or nxt.isalpha()):
+        if nxt in " \u00a0" and nxt:
+            # a tail after a blank starts with one of _TAIL_WORDS, "%" or "°"
+            word = self._next_word(e)
+            if not word or not word.isascii() or word.lower() in _TAIL_WORDS:
+                tail = (RE_DIGIT_TAIL if digits else RE_WORD_TAIL).match(text, e, e + _WINDOW)
+        elif nxt and (nxt in "\n-%°" or nxt.isalpha()):
             tail = (RE_DIGIT_TAIL if digits else RE_WORD_TAIL).match(text, e, e + _WINDOW)
         end = e
         scale_word = None
@@ -919,8 +1184,7 @@ class _Extractor:
                 low_prev = prev_word.lower().rstrip(".")
                 if phrase is None or low_prev in YEAR_PREPOSITIONS or low_prev == "the" or low_prev in MONTHS \
                         or phrase[0].isupper():
-                    tail_year = RE_YEAR_TAIL.match(text, e, e + _WINDOW)
-                    return tail_year.end() if tail_year else e
+                    return self._skip_year(e)
         after = text[end] if end < self.n else ""
         if after not in _JOINERS:
             # nothing but punctuation follows: no unit, range, noun phrase or duration to read
@@ -933,8 +1197,7 @@ class _Extractor:
             self._add(lead if lead is not None else begin, end, s, e, value, None, qual, kind, bare_obj)
             return end
         # The next word decides which of the readings below can apply at all.
-        next_word = RE_NEXT_WORD.match(text, end, end + _WINDOW)
-        nw = next_word.group(1).lower() if next_word is not None else ""
+        nw = self._next_word(end).lower()
         dash = after in "-–—"
         # Labels: "Section 230", "Boeing 747", "No. 1", "page 5".
         if kind == "count" and not scale_word and qual is None and currency is None and begin == s:
@@ -942,8 +1205,9 @@ class _Extractor:
                 return self._skip_glued(end)
         # Durations are time expressions, not figures.
         if kind == "count" and not scale_word and (dash or nw in TIME_UNITS or nw in DURATION_MODIFIERS):
-            if RE_DURATION.match(text, end, end + _WINDOW):
-                return _end(RE_DURATION, text, end)
+            duration = RE_DURATION.match(text, end, end + _WINDOW)
+            if duration is not None:
+                return duration.end()
         # Hyphenated compound modifiers: "27-year contract", "three-bedroom house";
         # "-strong" still counts ("a 5,000-strong force").
         if text.startswith("-", end) and kind in ("count",):
@@ -1003,8 +1267,10 @@ class _Extractor:
                             # "52-35", "3-1": a score or tally
                             return second.end
         # Durations after a range: "between 60 and 90 days".
-        if high is not None and kind == "count" and RE_DURATION.match(text, end, end + _WINDOW):
-            return _end(RE_DURATION, text, end)
+        if high is not None and kind == "count":
+            duration = RE_DURATION.match(text, end, end + _WINDOW)
+            if duration is not None:
+                return duration.end()
         # Qualifiers after the number: "300 or more", "300-odd".
         rq = None
         if high is None and (after in "-+" or nw in ("or", "odd", "plus")):
@@ -1039,7 +1305,7 @@ class _Extractor:
             if phrase is not None:
                 obj, end = phrase, np_end
             else:
-                of = RE_OF.match(text, end, end + _WINDOW)
+                of = self._of(end)
                 if of is not None:
                     obj, _ = self._noun_phrase(of.end(), 2)
                 elif prev_word.lower() in RANK_WORDS and qual is None:
@@ -1054,12 +1320,19 @@ class _Extractor:
 
     def _is_age(self, s: int, begin: int, end: int, value: Decimal) -> bool:
         """"aged 55", "at the age of 84", "Hamm, 32, who ...": an age, not a count of anything."""
-        if value >= 125 or value != value.to_integral_value():
-            return False
         text = self.text
-        if RE_AGE_BEFORE.match(text, max(0, begin - 12), begin):
+        # the cheap tests first: RE_AGE_BEFORE ends with one of these words (checked
+        # as written when not ASCII); "Name, 32," needs its commas
+        aged = False
+        if begin and text[begin - 1] in " \t\u00a0":
+            word = self._prev_word(begin)
+            aged = not word.isascii() or word.lower().endswith(("age", "aged", "ages", "of"))
+        commas = text[s - 2 : s] == ", " and text.startswith(",", end)
+        if not (aged or commas) or value >= 125 or value != value.to_integral_value():
+            return False
+        if aged and RE_AGE_BEFORE.match(text, max(0, begin - 12), begin):
             return True
-        if text[s - 2 : s] != ", " or not text.startswith(",", end):
+        if not commas:
             return False
         name = RE_WORD_BEFORE.match(text, max(0, s - 30), s - 2)
         return name is not None and name.group()[:1].isupper()
@@ -1072,7 +1345,7 @@ class _Extractor:
         if low_prev in REFERENCE_WORDS or low_prev.rstrip(".") in REFERENCE_WORDS:
             return True
         text = self.text
-        if prev_word and any(c.isupper() for c in prev_word) and low_prev not in _FUNC_OR_DATE \
+        if prev_word and not prev_word.islower() and any(c.isupper() for c in prev_word) and low_prev not in _FUNC_OR_DATE \
                 and text[s - 1] in " \u00a0":
             possessive = prev_word.endswith(("'s", "’s", "s'"))
             if not possessive or self._noun_phrase(end, 2)[0] is None:
@@ -1133,9 +1406,9 @@ class _Extractor:
              qual: Qualifier | None, kind: str, obj: str | None, more: bool = False,
              low_vague: int | None = None) -> None:
         if high is not None and value is not None:
-            fig = _Fig(start, end, s, e, None, _to_value(value), _to_value(high), "range", kind, obj, more=more)
+            fig = _Fig(start, end, s, e, None, _to_value(value), _to_value(high), "range", kind, obj, None, None, more)
         elif value is None:
-            fig = _Fig(start, end, s, e, None, low_vague, None, "at_least", "vague", obj, more=more)
+            fig = _Fig(start, end, s, e, None, low_vague, None, "at_least", "vague", obj, None, None, more)
         else:
             v = _to_value(value)
             q: Qualifier = qual or "exact"
@@ -1147,7 +1420,7 @@ class _Extractor:
                 low, hi = None, v
             else:
                 low, hi = None, None
-            fig = _Fig(start, end, s, e, v, low, hi, q, kind, obj, more=more)
+            fig = _Fig(start, end, s, e, v, low, hi, q, kind, obj, None, None, more)
         # never overlap the previous figure
         if self.figs and fig.start < self.figs[-1].end:
             fig.start = max(fig.start, self.figs[-1].end)
@@ -1201,6 +1474,10 @@ class _Extractor:
         if low in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             return self._bare_scale(s, e, low)
         # a cardinal in words
+        if RE_WORD_MORE.match(text, e, e + _WINDOW) is None:
+            # the common case, "two people": one word and nothing below can follow it
+            number = _SINGLE_WORDS[low]
+            return self._cardinal(s, e, e, number, Decimal(number))
         match = RE_WORD_NUMBER.match(text, s, s + _WINDOW)
         if match is None or match.end() <= s:
             return e
@@ -1234,6 +1511,11 @@ class _Extractor:
         share = self._share(s, w_end, value)
         if share is not None:
             return share
+        return self._cardinal(s, e, w_end, number, value)
+
+    def _cardinal(self, s: int, e: int, w_end: int, number: int, value: Decimal) -> int:
+        """A cardinal in words at [s, w_end) (its first word ends at e): a count unless an idiom or a label."""
+        text = self.text
         prev_word = self._prev_word(s)
         if number == 1 and w_end == e and not self._one_is_count(s, e, prev_word):
             return e
@@ -1278,7 +1560,7 @@ class _Extractor:
             return qual is not None
         if qual is not None:
             return True
-        if RE_OF.match(self.text, e, e + _WINDOW) or RE_ONE_IDIOM_AFTER.match(self.text, e, e + _WINDOW):
+        if self._of(e) or RE_ONE_IDIOM_AFTER.match(self.text, e, e + _WINDOW):
             return False
         phrase, _ = self._noun_phrase(e, 1)
         return phrase is not None
@@ -1296,7 +1578,7 @@ class _Extractor:
             return None
         if self._prev_word(s).lower() in HALF_OF_TIME:
             return None  # "the second half of 2004": a period, not a share
-        of = RE_OF.match(text, e, e + _WINDOW)
+        of = self._of(e)
         after_a = RE_A_AFTER.match(text, e, e + _WINDOW)
         start = begin
         if after_a is not None:
@@ -1326,7 +1608,7 @@ class _Extractor:
         if lq:
             start = begin
         if obj is None:
-            of = RE_OF.match(self.text, e, e + _WINDOW)
+            of = self._of(e)
             if of is not None:
                 obj = self._noun_phrase(of.end(), 2, first=True)[0]
         value = Decimal(str(round(float(value), 4)))
@@ -1342,7 +1624,7 @@ class _Extractor:
             base = _BASES[low]
             obj, end = self._noun_phrase(e, 2)
             if obj is None:
-                of = RE_OF.match(text, e, e + _WINDOW)
+                of = self._of(e)
                 if of is not None:
                     obj, np_end = self._noun_phrase(of.end(), 2)
                     end = np_end if obj else e
@@ -1396,10 +1678,11 @@ class _Extractor:
         text = self.text
         for i, fig in enumerate(figs):
             fig.part_of = self._parent(i)
+        # an event reads no object but "age", and a figure inherits an object only
+        # from its neighbours: one pass does both in the same order as two
         for i, fig in enumerate(figs):
             fig.event = self._event(i)
-        for i, fig in enumerate(figs):
-            if fig.object is None and fig.kind in ("count", "vague"):
+            if fig.object is None and (fig.kind == "count" or fig.kind == "vague"):
                 fig.object = self._inherit_object(i)
         # coordinated figures share an event: "killed 102 and 21 people"
         for i in range(1, len(figs)):
@@ -1409,28 +1692,40 @@ class _Extractor:
                     fig.event = figs[fig.part_of].event
                     continue
                 prev = figs[i - 1]
-                if prev.event and prev.kind == fig.kind and (RE_COORD_GAP.fullmatch(text, prev.end, fig.start)
-                                                             or RE_FROM_GAP.fullmatch(text, prev.end, fig.start)):
+                if prev.event and prev.kind == fig.kind and (
+                        self._coordinated(prev.end, fig.start)
+                        or (text.rfind("from", prev.end, fig.start) >= 0
+                            and RE_FROM_GAP.fullmatch(text, prev.end, fig.start))):
                     fig.event = prev.event
+
+    def _coordinated(self, end: int, start: int) -> bool:
+        """Only a comma, "and", "or", "to" or "&" between two figures (RE_COORD_GAP)."""
+        if self.text[end:start].strip(_COORD_CHARS):
+            return False  # something RE_COORD_GAP cannot read
+        return RE_COORD_GAP.fullmatch(self.text, end, start) is not None
 
     def _parent(self, i: int) -> int | None:
         fig = self.figs[i]
-        if fig.kind not in ("count", "vague", "money") or i == 0:
+        kind = fig.kind
+        if (kind != "count" and kind != "vague" and kind != "money") or i == 0:
             return None
         text = self.text
+        start = fig.start
         cue = None
-        if self._prev_word(fig.start).lower() in _PART_CUE_LAST_WORDS:
-            cue = RE_PART_CUE.match(text, max(0, fig.start - 40), fig.start)
+        word = self._prev_cache.get(start)
+        if word is None:
+            word = self._prev_word(start)
+        if word.lower() in _PART_CUE_LAST_WORDS:
+            cue = RE_PART_CUE.match(text, max(0, start - 40), start)
         paren = None
-        if cue is None and fig.kind in ("count", "vague"):
-            paren = RE_OPEN_PAREN.match(text, max(0, fig.start - 4), fig.start)
-        sibling = None
+        if cue is None and kind != "money" and text.find("(", max(0, start - 4), start) >= 0:
+            paren = RE_OPEN_PAREN.match(text, max(0, start - 4), start)
         if cue is None and paren is None:
             # "(24 A320s and 6 A321s)": a sibling of a part shares its parent
             prev = self.figs[i - 1]
-            if prev.part_of is not None and RE_SIBLING_GAP.fullmatch(text, prev.end, fig.start):
-                sibling = prev.part_of
-            return sibling
+            if prev.part_of is not None and RE_SIBLING_GAP.fullmatch(text, prev.end, start):
+                return prev.part_of
+            return None
         limit = cue.start() if cue is not None else paren.start() if paren is not None else fig.start
         for j in range(i - 1, max(-1, i - 9), -1):
             cand = self.figs[j]
@@ -1453,49 +1748,108 @@ class _Extractor:
     def _event(self, i: int) -> str | None:
         """The event a count belongs to, from its clause (see EVENTS)."""
         text = self.text
-        fig = self.figs[i]
-        if fig.kind not in ("count", "vague", "fraction") or fig.object == "age":
+        figs = self.figs
+        fig = figs[i]
+        kind = fig.kind
+        if (kind != "count" and kind != "vague" and kind != "fraction") or fig.object == "age":
             return None  # money, percentages, measures, ages and ranks ("the fifth head") carry no event
+        start = fig.start
         # 1. a verb right before: "killed 102", "killing all 228", "fired upwards of 320"
-        before = None
-        if self._prev_word(fig.start).lower() in _EVENT_BEFORE_LAST_WORDS:
-            before = RE_EVENT_BEFORE.match(text, max(0, fig.start - 40), fig.start)
-        if before is not None:
-            word = " ".join(before.group("ev").lower().split())
-            if word not in NOUN_EVENTS:
-                return EVENTS[word]
-        # 1b. a toll named before: "the death toll in the valley has risen to 21", "toll climbs to 17"
-        toll = None
-        window = text[max(0, fig.start - 100) : fig.start].lower()
-        if any(stem in window for stem in _TOLL_STEMS):
-            toll = RE_TOLL_BACK.search(text, max(0, fig.start - 100), fig.start)
-        if toll is not None and RE_TOLL_LINK.fullmatch(text, toll.end(), fig.start):
-            return EVENTS[toll.group("ev").lower()] if toll.group("ev") else "died"
+        word = self._prev_cache.get(start)
+        if word is None:
+            word = self._prev_word(start)
+        if word.lower() in _EVENT_BEFORE_LAST_WORDS:
+            before = RE_EVENT_BEFORE.match(text, max(0, start - 40), start)
+            if before is not None:
+                verb = " ".join(before.group("ev").lower().split())
+                if verb not in NOUN_EVENTS:
+                    return EVENTS[verb]
+        # 1b. a toll named before: "the death toll in the valley has risen to 21", "toll climbs to 17";
+        #     RE_TOLL_LINK ends with one of _LINK_ENDS and blanks (the word is "" only
+        #     when the blanks run past RE_PREV_WORD's window)
+        lo = start - 100 if start > 100 else 0
+        window = self.low[lo:start] if word.endswith(_LINK_ENDS) or (not word and start and text[start - 1] in _BLANKS) \
+            else ""
+        for stem in _TOLL_STEMS:
+            if stem in window:
+                # RE_TOLL_LINK reads no punctuation, so a toll counts only after the
+                # last mark: test the stems there again (unless "ſ" or "İ" could make
+                # RE_TOLL_BACK match where the lower-case text shows no stem)
+                after = RE_TOLL_RUN.match(text, lo, start).start()
+                if self.exotic or after == lo or _has_stem(self.low[after:start]):
+                    toll = RE_TOLL_BACK.search(text, lo, start)
+                    if toll is not None and RE_TOLL_LINK.fullmatch(text, toll.end(), start):
+                        return EVENTS[toll.group("ev").lower()] if toll.group("ev") else "died"
+                break
         # 2. forward in the clause: "352 civilians, including 14 children, had been killed";
         #    a comma ends the clause unless it closes an aside holding this figure's parts
-        resume = fig.num_end
-        limit = min(self.n, fig.num_end + 80)
+        num_end = fig.num_end
+        resume = num_end
+        limit = num_end + 80
+        if limit > self.n:
+            limit = self.n
         next_start = -1
-        for j in range(i + 1, len(self.figs)):
-            other = self.figs[j]
+        for j in range(i + 1, len(figs)):
+            other = figs[j]
             if other.part_of == i:
-                resume = max(resume, other.end)
+                if other.end > resume:
+                    resume = other.end
                 continue
-            limit = min(limit, other.start)
+            if other.start < limit:
+                limit = other.start
             next_start = other.start
             break
-        if resume > fig.num_end:
+        hint = RE_EVENT_HINT.search(self.fold, num_end - 1 if num_end else 0, limit)
+        if hint is None:
+            return None  # no event word before the next figure (the clause can only end sooner)
+        if resume > num_end:
             resume = _end(RE_ASIDE_CLOSE, text, resume, limit)
-        stop = RE_CLAUSE_END.search(text, resume, limit)
-        if stop is not None:
-            limit = stop.start()
-        found = RE_EVENT.search(text, fig.num_end, limit)
-        if found is not None and RE_NEGATION_BEFORE.match(text, max(0, found.start() - 16), found.start()):
+        limit = self._clause_end(resume, limit)
+        found = self._event_word(max(num_end, hint.start() + 1), limit)
+        if found is None:
+            return None
+        at = found.start()
+        if _has_negation(self.fold[max(0, at - 16) : at]) and RE_NEGATION_BEFORE.match(text, max(0, at - 16), at):
             return None  # "the other five did not die"
-        if found is not None:
-            if next_start >= 0 and RE_VERB_OBJECT_GAP.fullmatch(text, found.end(), next_start):
-                return None  # "a cafe that killed 25 people": the next figure is the one killed
-            return EVENTS[" ".join(found.group().lower().split())]
+        if next_start >= 0 and RE_VERB_OBJECT_GAP.fullmatch(text, found.end(), next_start):
+            return None  # "a cafe that killed 25 people": the next figure is the one killed
+        return EVENTS[" ".join(found.group().lower().split())]
+
+    def _clause_end(self, pos: int, limit: int) -> int:
+        """Where RE_CLAUSE_END first matches in [pos, limit), or `limit`.
+
+        The ``regex`` search is slow over a clause; RE_CLAUSE_MARK and
+        RE_CLAUSE_WORD find the places it can match (a superset; a word cannot
+        hold a mark, so words are looked for before the first mark) and
+        RE_CLAUSE_END is only tried there.
+        """
+        text = self.text
+        while True:
+            mark = RE_CLAUSE_MARK.search(text, pos, limit)
+            stop = mark.start() if mark is not None else limit
+            word = RE_CLAUSE_WORD.search(text, pos, stop)
+            if word is not None:
+                pos = word.start()
+            elif mark is not None:
+                pos = stop
+            else:
+                return limit
+            if RE_CLAUSE_END.match(text, pos, limit) is not None:
+                return pos
+            pos += 1
+
+    def _event_word(self, pos: int, limit: int) -> regex.Match[str] | None:
+        """RE_EVENT's first match in [pos, limit), tried where RE_EVENT_HINT allows
+        (`pos` is the first such place): the same as ``RE_EVENT.search``, faster."""
+        text = self.text
+        while pos < limit:
+            found = RE_EVENT.match(text, pos, limit)
+            if found is not None:
+                return found
+            hint = RE_EVENT_HINT.search(self.fold, pos, limit)
+            if hint is None:
+                return None
+            pos = hint.start() + 1
         return None
 
     def _inherit_object(self, i: int) -> str | None:
@@ -1505,7 +1859,7 @@ class _Extractor:
         # "102 and 21 people": the object is written once, after the last number
         if i + 1 < len(figs):
             nxt = figs[i + 1]
-            if nxt.kind == fig.kind and nxt.object and RE_COORD_GAP.fullmatch(text, fig.end, nxt.start):
+            if nxt.kind == fig.kind and nxt.object and self._coordinated(fig.end, nxt.start):
                 return nxt.object
         # "4,300 jobs in France, 3,700 in Germany"; "Two died, six more ..."
         if i > 0:
@@ -1515,7 +1869,8 @@ class _Extractor:
                     and (fig.more or "," in text[prev.end : fig.start] or " and " in text[prev.end : fig.start]):
                 return prev.object
         # "losses among the natives of X. Two died": the group named with "among"
-        if fig.kind == "count" and (fig.more or self._sentence_initial(fig.start)):
+        if fig.kind == "count" and (fig.more or self._sentence_initial(fig.start)) \
+                and text.find("among", max(0, fig.start - 250), fig.start) >= 0:
             among = RE_AMONG.search(text, max(0, fig.start - 250), fig.start)
             if among is not None:
                 return " ".join(among.group("np").split())
