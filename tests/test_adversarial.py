@@ -53,3 +53,15 @@ def test_hostile_text_finishes_and_reports_valid_spans(name: str) -> None:
     for item in doc["figures"] + doc["times"]:
         s, e = item["span"]
         assert decoded[s:e] == item["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "5 people miſsing", "at least 5 arreſted", "5 caſualtieſ", "5 diſplaced after the flood",
+    "the fİfth head of a region", "\u212a 5 people killed", "ſ" * 200,
+])
+def test_letters_whose_case_folding_differs_do_not_crash(text: str) -> None:
+    from claimcli import analyse
+
+    doc = analyse(text, published="2022-02-27")
+    for fig in doc.figures:
+        assert text[fig.span[0]:fig.span[1]] == fig.text

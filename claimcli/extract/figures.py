@@ -1908,13 +1908,22 @@ def _is_plural(token: str) -> bool:
     return False
 
 
+#: Characters whose case folding differs from their lower case, mapped to the
+#: letter they fold to (same length).
+_FOLD_SAME_LENGTH = str.maketrans({"ſ": "s", "\u212a": "K", "\u212b": "\u00c5", "\u0130": "I", "\u0131": "i",
+                                   "\ufb05": "t", "\u1e9e": "S"})
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every quantity in `text`, in order of position.
 
     Spans are [start, end) code-point offsets into `text`; text[s:e] == figure.text.
     part_of is an index into the returned list.
     """
-    figs = _Extractor(text).run()
+    # Letters that a case-insensitive pattern matches but .lower() does not
+    # map to the lexicon's spelling ("miſsing" matches "missing") are folded
+    # first, one character for one, so every offset stays valid.
+    figs = _Extractor(text.translate(_FOLD_SAME_LENGTH)).run()
     return [
         Figure(
             text=text[f.start : f.end],
