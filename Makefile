@@ -1,6 +1,6 @@
 # Two set-up commands for a fresh machine (Python >= 3.11 and pip):
 #   make demo   creates .venv, installs claimcli, extracts claims from samples/
-#   make test   creates .venv, installs claimcli with test tools, runs the tests
+#   make test   creates .venv, installs claimcli with test tools and the dask extra, runs the tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 $(BIN)/claimcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(BIN)/claimcli
 
 install: $(BIN)/claimcli

@@ -139,6 +139,64 @@ def run_guarded(body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=0, show_default=False,
+    help="Extract on this many worker processes (0: every core; default 1). The output is the same as with 1.")]
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", case_sensitive=False,
+    help="Where to extract: local processes (--jobs), or dask (needs the dask extra of claimcli; "
+         "a local cluster of --jobs workers, default every core, unless --scheduler). Exit 2 without Dask.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS",
+    help="With --engine dask: a running `dask scheduler` (tcp://host:8786) whose workers have claimcli installed.")]
+
+
+def _check_engine(engine: Engine, scheduler: str | None) -> None:
+    if scheduler and engine is not Engine.dask:
+        raise UsageError(f"--scheduler {scheduler} needs --engine dask; add it, or leave --scheduler out")
+
+
+def _utf8_streams() -> None:
+    """Data is UTF-8 whatever the locale says (cron, `env -i`, Spark's
+    RDD.pipe start us with a C locale): re-encode piped stdout and stderr."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if not stream.isatty():
+                reconfigure(encoding="utf-8", errors=errors)
+
+
+def _extract_lines(paths: list[str], options: dict[str, object]) -> int:
+    """`extract --jsonl`: one output line per input line, flushed at once;
+    a failed line is an error record plus one line on stderr; exit 1 at the
+    end when any line failed."""
+    from .api import extract_lines
+
+    failed = 0
+    missing: list[Failure] = []
+    out = sys.stdout
+    for result in extract_lines(paths, **options):  # type: ignore[arg-type]
+        if isinstance(result, Failure):
+            missing.append(result)
+            error(result.error.message)
+            continue
+        out.write(result.output + "\n")
+        out.flush()
+        if result.error is not None:
+            failed += 1
+            error(result.error)
+    if missing and len(missing) == len(paths) and not failed:
+        return int(missing[0].error.exit_code) if len(paths) == 1 else int(ExitCode.FAILED)
+    return int(ExitCode.FAILED) if failed or missing else int(ExitCode.OK)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.", metavar="PATH...")],
@@ -149,7 +207,14 @@ def extract(
     kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Only claims of this kind (quote, statement, figure); repeatable.")] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only claims whose speaker name contains this text.")] = None,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode inputs with this codec instead of guessing.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs (with --jsonl: lines) larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help="Streaming filter: read one JSON article per line ({\"text\", \"title\", \"publisher\", "
+                        "\"published\", \"url\"}; - for stdin) and write one document record per line, in order; "
+                        "a bad line gives {\"line\": n, \"error\": ...} and exit 1 at the end.")] = False,
+    jobs: JobsOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract quotes, statements, figures and times from articles; no store needed.
 
@@ -169,10 +234,18 @@ def extract(
         bad = [k for k in kinds if k not in ("quote", "statement", "figure")]
         if bad:
             raise UsageError(f"--kind {bad[0]!r} is not a claim kind; use quote, statement or figure")
+        _check_engine(engine, scheduler)
+        run_on = {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
+        _utf8_streams()
+        if jsonl:
+            if fmt not in (None, Format.jsonl):
+                raise UsageError(f"--jsonl writes one document record per line; leave out --format {fmt.value}")
+            return _extract_lines(paths, {"published": date, "encoding": encoding, "max_bytes": max_bytes,
+                                          "kinds": kinds, "speaker": speaker, **run_on})
         failures: list[Failure] = []
 
         def documents() -> Iterator[Document]:
-            for item in extract_sources(paths, published=date, encoding=encoding, max_bytes=max_bytes):
+            for item in extract_sources(paths, published=date, encoding=encoding, max_bytes=max_bytes, **run_on):  # type: ignore[arg-type]
                 if isinstance(item, Failure):
                     failures.append(item)
                     error(item.error.message)
@@ -286,6 +359,9 @@ def ingest(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs (or export records) larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
+    jobs: JobsOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Add articles to the store: extract their claims once, skip text already stored, keep new versions of a URL.
 
@@ -298,6 +374,8 @@ def ingest(
         if not paths and not reextract_stale:
             raise UsageError("give at least one PATH (a file, folder, pattern or -), or pass --reextract")
         published = check_date(date)
+        _check_engine(engine, scheduler)
+        _utf8_streams()
         inputs = discover(paths or [], input_format=input_format.value)  # type: ignore[arg-type]
         opened = _open_store(store, create=True, lock_timeout=lock_timeout)
         chosen = _resolve_format(fmt)
@@ -306,7 +384,8 @@ def ingest(
         with progress_bar(len(inputs), "ingest", enabled=show and len(inputs) >= PROGRESS_MIN_INPUTS) as advance:
             results: Iterator[IngestResult] = run_ingest(
                 opened, inputs, publisher=publisher, published=published, url=url, encoding=encoding,
-                max_bytes=max_bytes, on_input=lambda _item: advance())
+                max_bytes=max_bytes, on_input=lambda _item: advance(), jobs=jobs,
+                engine=engine.value, scheduler=scheduler)  # type: ignore[arg-type]
             if reextract_stale:
                 results = itertools.chain(results, run_reextract(opened))
 
@@ -495,6 +574,83 @@ def write_file_atomic(path: Path, chunks: Iterator[str]) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+# --------------------------------------------------------------------------
+# compare: claims lined up across stored articles
+
+from .render import CompareFormat  # noqa: E402 - kept beside the command it serves
+
+
+def _choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
+    """Repeatable and comma-separated option values, checked."""
+    out = [v.strip().lower() for value in values or [] for v in value.split(",") if v.strip()]
+    bad = [v for v in out if v not in allowed]
+    if bad:
+        raise UsageError(f"{option} {bad[0]!r} is not one of {', '.join(allowed)}")
+    return out
+
+
+@app.command()
+def compare(
+    docs: Annotated[list[str] | None, typer.Argument(
+        help="Doc ids (or unique prefixes) to compare (default: every stored article).", metavar="DOC",
+        show_default=False)] = None,
+    fmt: Annotated[CompareFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="table (default on a terminal), json (one array of groups), jsonl (default when piped) or md.")] = None,
+    store: StoreOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", "-k", help="Only groups of this kind: figure, quote, statement (repeatable or comma-separated).")] = None,
+    min_similarity: Annotated[float, typer.Option(
+        "--min-similarity", min=0.01, max=1.0,
+        help="How alike two quotes (Jaccard of their content words) or two statements (share of the shorter one's content words) must be.")] = 0.6,
+    fail_on: Annotated[list[str] | None, typer.Option(
+        "--fail-on", help="Exit 3 when groups with these verdicts exist, e.g. differ,misattributed.")] = None,
+    verdict: Annotated[list[str] | None, typer.Option(
+        "--verdict", help="Only show groups with these verdicts (comma-separated).")] = None,
+) -> None:
+    """Line up claims across stored articles: figures that agree, differ or were updated, quotes corroborated,
+    reworded, misattributed or repeated, statements several outlets report.
+
+    Verdicts: misattributed, differ, reworded, updated, repeated, corroborated, agree, single.
+    Exit 3 when --fail-on names a verdict that was found (findings never change the exit code otherwise).
+
+    Example: claimcli compare --since 2026-03-09 --fail-on differ,misattributed --format md > report.md
+    """
+    def body() -> int:
+        import dataclasses
+
+        from .compare import KINDS, VERDICTS
+        from .compare import compare as run_compare
+        from .render import compare_counts, compare_markdown, compare_table, groups_json, groups_jsonl
+
+        kinds = _choices(kind, KINDS, "--kind") or list(KINDS)
+        failing = set(_choices(fail_on, VERDICTS, "--fail-on"))
+        shown = set(_choices(verdict, VERDICTS, "--verdict"))
+        first, last = check_date(since, "--since"), check_date(until, "--until")
+        opened = _open_store(store)
+        result = run_compare(opened, docs or None, since=first, until=last, kinds=kinds,
+                             min_similarity=min_similarity)
+        found = any(g.verdict in failing for g in result.groups)
+        if shown:
+            result = dataclasses.replace(result, groups=tuple(g for g in result.groups if g.verdict in shown))
+        chosen = fmt if fmt is not None else (CompareFormat.table if sys.stdout.isatty() else CompareFormat.jsonl)
+        if chosen is CompareFormat.table:
+            compare_table(result, make_console(sys.stdout))
+        elif chosen is CompareFormat.md:
+            _write(compare_markdown(result))
+        elif chosen is CompareFormat.json:
+            _write(groups_json(result.groups))
+        else:
+            _write(groups_jsonl(result.groups))
+        if sys.stderr.isatty() and chosen is not CompareFormat.table:
+            notice(compare_counts(result))
+        return int(ExitCode.FINDINGS) if found else int(ExitCode.OK)
+
+    run_guarded(body)
 
 
 def run() -> None:

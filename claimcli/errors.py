@@ -34,6 +34,11 @@ class ClaimcliError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep an exit code given to __init__ when the error crosses a
+        # process boundary (a worker of --jobs or --engine dask).
+        return (_rebuild, (type(self), self.args, self.__dict__.get("exit_code")))
+
     @property
     def message(self) -> str:
         return str(self.args[0]) if self.args else self.__class__.__name__
@@ -53,6 +58,11 @@ class BadInputError(ClaimcliError):
 
 class OutputError(ClaimcliError):
     exit_code = ExitCode.CANT_CREATE
+
+
+class EngineError(ClaimcliError):
+    """An engine for --jobs/--engine cannot run: its extra is not installed
+    (exit 2), or its scheduler cannot be reached (exit 1)."""
 
 
 class StoreLockedError(ClaimcliError):
@@ -91,3 +101,11 @@ class StoreWriteError(StoreError):
     """The store cannot be written (permissions, disk full)."""
 
     exit_code = ExitCode.CANT_CREATE
+
+
+def _rebuild(cls: type[ClaimcliError], args: tuple[object, ...], exit_code: ExitCode | None) -> ClaimcliError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    if exit_code is not None:
+        error.exit_code = exit_code
+    return error

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email.utils
+import functools
 import glob
 import io
 import json
@@ -28,7 +29,7 @@ from typing import Any, BinaryIO, Literal
 
 import regex
 
-from .api import DEFAULT_MAX_BYTES, Failure, read_source
+from .api import DEFAULT_MAX_BYTES, Engine, Failure, read_source, run_engine
 from .errors import BadInputError, ClaimcliError, InputMissingError, UsageError
 from .models import Article, IngestResult
 from .store import Store, utc_now
@@ -582,6 +583,13 @@ def _failed(failure: Failure) -> IngestResult:
     return IngestResult(failure.source, None, "failed", failure.error.message, code=int(failure.error.exit_code))
 
 
+@dataclass(frozen=True, slots=True)
+class _InputDone:
+    """Marks the end of one input's articles as they come back in order."""
+
+    item: Input
+
+
 def ingest(
     store: Store,
     inputs: Iterable[Input],
@@ -595,6 +603,9 @@ def ingest(
     on_input: Callable[[Input], None] | None = None,
     batch_size: int = DEFAULT_BATCH,
     max_delay: float = DEFAULT_MAX_DELAY,
+    jobs: int | None = None,
+    engine: Engine = "local",
+    scheduler: str | None = None,
 ) -> Iterator[IngestResult]:
     """Read, extract and store every input; one result per article, in input
     order, each yielded only once the article is durable in the store.
@@ -604,11 +615,22 @@ def ingest(
     already stored with other text becomes a new version ("updated").  An
     input that cannot be read, or an article the extractor fails on, is
     "failed" and the rest go on.
+
+    With ``jobs`` > 1 the articles are extracted by that many worker
+    processes (a bounded window of them in flight); with ``engine="dask"``
+    by a Dask cluster (see ``api.run_engine``).  Reading the inputs and
+    every write to the store stay in this process, in input order: workers
+    get an article's text and return its claims.
     """
+    from .extract import analyse  # noqa: F401 - compiled once here, before workers fork
+    from .parallel import input_waiting
+
     published = check_date(published)
+    stream = stdin if stdin is not None else sys.stdin.buffer
     queue: list[IngestResult | tuple[str, Article]] = []
     articles = 0
     started = 0.0
+    reading: list[Input] = []
 
     def flush() -> Iterator[IngestResult]:
         nonlocal articles
@@ -626,39 +648,57 @@ def ingest(
             yield IngestResult(label, article.doc, status,  # type: ignore[arg-type]
                                previous=article.previous, title=article.title)
 
-    for item in inputs:
-        for raw in read_input(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin):
-            if isinstance(raw, Failure):
-                queue.append(_failed(raw))
-            else:
-                queue.append(_prepare(store, raw, publisher, published, url))
-                if isinstance(queue[-1], tuple):
-                    if not articles:
-                        started = time.monotonic()
-                    articles += 1
-            # stdin may be a slow stream: store what came before waiting for more.
-            if articles >= batch_size or len(queue) >= 4 * batch_size or (
-                articles and time.monotonic() - started >= max_delay
-            ) or (item.source == "-" and not _more_waiting(stdin if stdin is not None else sys.stdin.buffer)):
-                yield from flush()
-        if on_input is not None:
-            on_input(item)
+    def raws() -> Iterator[RawArticle | IngestResult | _InputDone]:
+        for item in inputs:
+            reading[:] = [item]
+            for raw in read_input(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin):
+                if isinstance(raw, Failure):
+                    yield _failed(raw)
+                    continue
+                ident = doc_id(raw.text)
+                if store.contains(ident):
+                    yield IngestResult(raw.label, ident, "duplicate", title=raw.title)
+                else:
+                    yield raw
+            yield _InputDone(item)
+
+    def stdin_would_block() -> bool:
+        return bool(reading) and reading[0].source == "-" and not input_waiting(stream)
+
+    work = functools.partial(_extract_article, publisher=publisher, published=published, url=url)
+    for entry in run_engine(work, raws(), jobs=jobs, engine=engine, scheduler=scheduler,
+                            would_block=stdin_would_block):
+        if isinstance(entry, _InputDone):
+            if on_input is not None:
+                on_input(entry.item)
+            continue
+        queue.append(entry)
+        if isinstance(entry, tuple):
+            if not articles:
+                started = time.monotonic()
+            articles += 1
+        # stdin may be a slow stream: store what came before waiting for more.
+        if articles >= batch_size or len(queue) >= 4 * batch_size or (
+            articles and time.monotonic() - started >= max_delay
+        ) or (reading and reading[0].source == "-" and not _more_waiting(stream)):
+            yield from flush()
     yield from flush()
 
 
-def _prepare(store: Store, raw: RawArticle, publisher: str | None, published: str | None,
-             url: str | None) -> IngestResult | tuple[str, Article]:
-    """A ready result for text already stored, else the extracted article."""
+def _extract_article(
+    raw: RawArticle | IngestResult | _InputDone, *, publisher: str | None, published: str | None, url: str | None
+) -> IngestResult | tuple[str, Article] | _InputDone:
+    """Extract one new article (what ``ingest`` runs in its workers; results
+    and markers pass through).  Never touches the store."""
     from .extract import EXTRACTOR_VERSION, analyse  # imported on use: `store list` never extracts
 
-    ident = doc_id(raw.text)
-    if store.contains(ident):
-        return IngestResult(raw.label, ident, "duplicate", title=raw.title)
+    if not isinstance(raw, RawArticle):
+        return raw
     try:
         document = analyse(raw.text, source=raw.source, title=raw.title, publisher=publisher or raw.publisher,
                            published=published or raw.published)
     except Exception as err:  # noqa: BLE001 - an extractor bug fails one article, not the nightly run
-        return IngestResult(raw.label, ident, "failed",
+        return IngestResult(raw.label, doc_id(raw.text), "failed",
                             f"the extractor failed on {raw.label} ({type(err).__name__}: {err}); "
                             "please report it with this article", code=1)
     article = Article(

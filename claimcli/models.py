@@ -237,3 +237,100 @@ class MigrationResult:
     to_schema: int
     articles: int
     quarantined: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# compare (see claimcli/compare.py): groups of claims across articles
+
+GroupKind = Literal["figure", "quote", "statement"]
+Verdict = Literal["agree", "differ", "updated", "single", "corroborated", "reworded", "misattributed", "repeated"]
+Change = Literal["first", "same", "up", "down"]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    """One report in a group, pointing back to its article and claim.
+
+    ``text``/``span`` are the figure (figure groups) or the claim's content
+    (quotes, statements), offsets into the article's text.  ``date`` is when
+    the report was made: a day the claim gives for it, else the article's
+    ``published`` date.  ``according_to`` is the claim's speaker, else the
+    outlet.  ``value``/``low``/``high``/``qualifier`` are set for figures,
+    ``context`` is then the claim's content.
+    """
+
+    doc: str
+    claim: str
+    source: str
+    publisher: str | None
+    published: str | None
+    speaker: str | None
+    text: str
+    span: Span
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    qualifier: Qualifier | None = None
+    kind: ClaimKind = "quote"
+    date: str | None = None
+    according_to: str | None = None
+    stance: Stance | None = None
+    context: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    """One day of a figure group: what the articles reported that day.
+
+    ``values`` are the counts the articles gave that day (each article's
+    highest, in ascending order); ``members`` index into the group's
+    members; ``change`` compares the day with the one before; ``agree`` is
+    False when reports of that day cannot all hold."""
+
+    date: str | None
+    values: tuple[float | int | None, ...]
+    members: tuple[int, ...]
+    change: Change
+    agree: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims from several articles (or repeated in one) that line up.
+
+    ``key`` says what lines them up: ``{"story", "event", "object"}`` (and
+    ``"place"`` when the text names one) for figures, ``{"text"}`` for
+    quotes, ``{"speaker", "story"}`` for statements.  ``diff`` is a word
+    diff of a reworded quote: ``[["=", words], ["-", words], ["+", words]]``.
+    ``timeline`` is the day-by-day series of a figure group; ``summary`` one
+    readable line."""
+
+    id: str
+    kind: GroupKind
+    verdict: Verdict
+    key: dict[str, Any]
+    members: tuple[GroupMember, ...]
+    diff: tuple[tuple[str, str], ...] | None = None
+    timeline: tuple[TimelinePoint, ...] = ()
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about the same event, as compare clustered them (figure and
+    statement groups never span two stories)."""
+
+    id: str
+    label: str
+    articles: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What ``compare`` found: the groups, and what it looked at."""
+
+    articles: int
+    stories: tuple[Story, ...]
+    groups: tuple[Group, ...]

@@ -1,4 +1,4 @@
-"""Renderers: table, json, jsonl, csv.  The only module that imports rich.
+"""Renderers: table, json, jsonl, csv, markdown.  The only module that imports rich.
 
 Renderers are generators of strings (json/jsonl/csv) or write a rich table;
 they never touch the data's meaning.  Article text is never interpreted as
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +21,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .models import Article, ArticleInfo, Claim, Document, IngestResult, RemoveResult, VerifyReport, to_dict
+from .models import (
+    Article,
+    ArticleInfo,
+    Claim,
+    Comparison,
+    Document,
+    Group,
+    IngestResult,
+    RemoveResult,
+    VerifyReport,
+    to_dict,
+)
 from .text import printable
 
 
@@ -305,3 +317,200 @@ def progress_bar(total: int, label: str, *, enabled: bool) -> Iterator[Callable[
                   redirect_stderr=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)
+
+
+# --------------------------------------------------------------------------
+# compare: groups of claims across articles
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+#: Verdicts as headings of the Markdown report, findings first.
+VERDICT_HEADINGS = {
+    "misattributed": "Misattributed quotes: the same words, different speakers",
+    "differ": "Figures that differ on the same day",
+    "reworded": "Reworded quotes",
+    "updated": "Figures updated over time",
+    "repeated": "Quotes repeated within one article",
+    "corroborated": "Corroborated: the same words or the same statement in several articles",
+    "agree": "Figures that agree",
+    "single": "Figures reported by one article",
+}
+VERDICT_STYLES = {"misattributed": "bold red", "differ": "bold red", "reworded": "yellow", "updated": "cyan",
+                  "repeated": "magenta", "corroborated": "green", "agree": "green", "single": "dim"}
+
+
+def group_rows(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
+    """Groups as the DESIGN.md GROUP records."""
+    for group in groups:
+        yield to_dict(group)
+
+
+def _record_fields(record: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    raise TypeError(f"{type(record).__name__} is not JSON serialisable")
+
+
+#: ``dumps(to_dict(group))`` in one pass: the C encoder walks the tuples and
+#: asks for a record's fields only (compare may print a million members).
+_GROUP_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_record_fields)
+
+
+def group_json(group: Group) -> str:
+    """One GROUP record as JSON: the same text as ``dumps(to_dict(group))``."""
+    return _GROUP_ENCODER.encode(group)
+
+
+def groups_json(groups: Iterable[Group]) -> Iterator[str]:
+    """One JSON array of groups, streamed; ``[]`` when empty."""
+    first = True
+    for group in groups:
+        yield ("[\n" if first else ",\n") + group_json(group)
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def groups_jsonl(groups: Iterable[Group]) -> Iterator[str]:
+    for group in groups:
+        yield group_json(group) + "\n"
+
+
+def group_what(group: Group) -> str:
+    """What a group is about, in a few words."""
+    key = group.key
+    if group.kind == "figure":
+        what = f"{key.get('story')}: {key.get('event')} {key.get('object')}"
+        return what + (f" in {key['place']}" if key.get("place") else "")
+    if group.kind == "statement":
+        return f"{key.get('story')}: {key.get('speaker')}"
+    text = str(key.get("text") or "")
+    return f"“{text[:80]}{'…' if len(text) > 80 else ''}”"
+
+
+def diff_text(diff: Sequence[Sequence[str]] | None, *, markdown: bool = False) -> str:
+    """A word diff as one line: [-removed-] {+added+} (Markdown: ~~removed~~ **added**)."""
+    if not diff:
+        return ""
+    parts = []
+    for op, words in diff:
+        shown = md_escape(words) if markdown else printable(words)
+        if op == "=":
+            parts.append(shown)
+        elif op == "-":
+            parts.append(f"~~{shown}~~" if markdown else f"[-{shown}-]")
+        else:
+            parts.append(f"**{shown}**" if markdown else f"{{+{shown}+}}")
+    return " ".join(parts)
+
+
+def compare_counts(comparison: Comparison) -> str:
+    """One line: 14 articles in 3 stories; 20 groups: 1 misattributed, 1 differ, ..."""
+    counts: dict[str, int] = {}
+    for group in comparison.groups:
+        counts[group.verdict] = counts.get(group.verdict, 0) + 1
+    order = list(VERDICT_HEADINGS)
+    found = ", ".join(f"{counts[v]} {v}" for v in order if counts.get(v))
+    return (f"{comparison.articles} articles in {len(comparison.stories)} stories; "
+            f"{len(comparison.groups)} groups" + (f": {found}" if found else ""))
+
+
+def compare_table(comparison: Comparison, console: Console) -> int:
+    """One row per group, findings first; returns the number of rows."""
+    table = Table(title=Text(compare_counts(comparison)), title_justify="left", expand=False)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("about", overflow="fold", ratio=2)
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("details", overflow="fold", ratio=3)
+    for group in comparison.groups:
+        details = group.summary
+        if group.diff:
+            details += "\n" + diff_text(group.diff)
+        table.add_row(Text(group.verdict.upper() if group.verdict in ("misattributed", "differ") else group.verdict,
+                           style=VERDICT_STYLES.get(group.verdict, "")),
+                      group.kind, Text(printable(group_what(group))), str(len(group.members)),
+                      Text(printable(details)))
+    console.print(table)
+    return len(comparison.groups)
+
+
+def md_escape(text: str | None) -> str:
+    """Article text made inert in Markdown (and in a terminal)."""
+    if not text:
+        return ""
+    out = printable(" ".join(text.split()))
+    for ch in "\\`*_[]<>|~#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _md_members(group: Group) -> Iterator[str]:
+    figure = group.kind == "figure"
+    if figure:
+        yield "| date | report | according to | outlet | article | claim |\n|---|---|---|---|---|---|\n"
+    else:
+        yield "| date | speaker | outlet | words | article | claim |\n|---|---|---|---|---|---|\n"
+    for m in group.members:
+        article = md_escape(m.source if m.source and m.source != "-" else m.doc)
+        claim = f"`{m.claim.rsplit(':', 1)[-1]}` [{m.span[0]}, {m.span[1]})"
+        if figure:
+            yield (f"| {m.date or '?'} | {md_escape(m.text)} | {md_escape(m.according_to)} | "
+                   f"{md_escape(m.publisher)} | {article} | {claim} |\n")
+        else:
+            words = m.text if len(m.text) <= 160 else m.text[:157] + "…"
+            yield (f"| {m.date or '?'} | {md_escape(m.speaker) or '(unnamed)'} | {md_escape(m.publisher)} | "
+                   f"{md_escape(words)} | {article} | {claim} |\n")
+
+
+def compare_markdown(comparison: Comparison) -> Iterator[str]:
+    """A readable report: findings first, each group with its reports; single
+    reports as one table at the end."""
+    yield "# Claim comparison\n\n"
+    yield md_escape(compare_counts(comparison)) + ".\n"
+    if comparison.stories:
+        yield "\n| story | articles | from | to |\n|---|---|---|---|\n"
+        for story in comparison.stories:
+            yield f"| {md_escape(story.label)} | {story.articles} | {story.first or '?'} | {story.last or '?'} |\n"
+    by_verdict: dict[str, list[Group]] = {}
+    for group in comparison.groups:
+        by_verdict.setdefault(group.verdict, []).append(group)
+    for verdict, heading in VERDICT_HEADINGS.items():
+        groups = by_verdict.get(verdict)
+        if not groups:
+            continue
+        yield f"\n## {heading} ({len(groups)})\n"
+        if verdict == "single":
+            yield "\n| story | what | report | according to | outlet | date |\n|---|---|---|---|---|---|\n"
+            for group in groups:
+                for m in group.members:
+                    yield (f"| {md_escape(group.key.get('story'))} | {md_escape(group_what(group).split(': ', 1)[-1])} | "
+                           f"{md_escape(m.text)} | {md_escape(m.according_to)} | {md_escape(m.publisher)} | "
+                           f"{m.date or '?'} |\n")
+            continue
+        for group in groups:
+            flag = "⚠ " if verdict in ("misattributed", "differ") else ""
+            yield f"\n### {flag}{md_escape(group_what(group))}\n\n"
+            yield f"{md_escape(group.summary)}.\n\n"
+            if group.diff:
+                yield f"> {diff_text(group.diff, markdown=True)}\n\n"
+            if group.timeline and verdict in ("differ", "updated"):
+                series = " → ".join(
+                    f"{p.date or '?'}: {' / '.join(_number(v) for v in p.values)}{'' if p.agree else ' (conflict)'}"
+                    for p in group.timeline)
+                yield f"Timeline: {md_escape(series)}\n\n"
+            yield from _md_members(group)
+            yield f"\n<sub>`{group.id}`</sub>\n"
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"

@@ -802,6 +802,21 @@ class Store:
             raise StoreCorruptError(f"{path} has a malformed claim ({type(err).__name__}: {err}); "
                                     f"run `claimcli store verify --repair --store {self.root}`") from None
 
+    def get_record(self, doc: str) -> dict[str, Any]:
+        """One stored article as the parsed JSON of its file: the data
+        ``get`` turns into a models.Article (see ``article_from_dict``).
+        For readers that stream the whole store and look at a few fields of
+        each claim (``compare``): building the records is most of what
+        ``get`` costs.  ``doc`` is a full doc id from ``articles()``."""
+        path = self.path(doc)
+        data, kind, reason = _read_article(path, doc, check_text=False)
+        if data is None:
+            if kind == "missing":
+                raise StoreCorruptError(f"the index lists {doc} but {self._rel(path)} is missing; "
+                                        f"run `claimcli store verify --repair --store {self.root}`")
+            raise StoreCorruptError(f"{path} {reason}; run `claimcli store verify --repair --store {self.root}`")
+        return data
+
     def export(self, *, since: str | None = None, until: str | None = None,
                publisher: str | None = None) -> Iterator[str]:
         """One JSON line per stored article (the article file), in index
