@@ -56,7 +56,10 @@ itself (front matter, "Published ...", a wire dateline with a year).
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import regex
 from dateutil.easter import easter
@@ -304,8 +307,21 @@ _HEAD_WORDS = sorted(
 )
 #: Every head word, in the lower-cased text.
 RE_HEAD = regex.compile(rf"\b{_trie(_HEAD_WORDS)}\b")
-#: Lower-cases A-Z only, so offsets never move (str.lower can lengthen a few characters).
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: The same for a fast first pass (see ``_spans``) over the text's ASCII sketch
+#: (see ``_heads``), where every character but a-z, 0-9 and _ is a space: a head
+#: word is a space and the word, so the standard engine jumps from one space
+#: to the next instead of trying every position.
+_FAST_HEAD = re.compile(rb" (" + _trie(_HEAD_WORDS).encode() + rb")(?![a-z0-9_])")
+_WORD_SKETCH = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 32 for c in range(256))
+#: Digits 0, letters and _ a, "$,/:" $, "." and "?" (any other character) as they are, the rest a space.
+_DIGIT_SKETCH = bytes(
+    ord("0") if chr(c).isdigit() else ord("a") if chr(c).isalpha() or c == ord("_") else ord("$") if chr(c) in "$,/:"
+    else c if chr(c) in ".?" else 32
+    for c in range(128)) + b"?" * 128
+RE_SKETCH_DIGITS = re.compile(rb"0+")
+RE_SKETCH_OTHER = re.compile(rb"\?")
+#: A word character as ``\\b`` reads it (``regex`` counts marks, not "½").
+RE_WORD_CHAR = regex.compile(r"\w")
 #: Digit runs that can start a date, a year, a clock time or a decade.
 RE_HEAD_DIGITS = regex.compile(
     r"""(?<![\w$£€,/:]|[\d.]\.)(?:
@@ -405,7 +421,7 @@ RE_YEAR_APOSTROPHE = regex.compile(r"(?r)['’‘]")
 RE_UNIT_RIGHT = regex.compile(
     rf"""(?:-(?P<hyph>old|long|end|earlier|ago|on-year))?
     (?:\s+and\s+a\s+(?P<half>half))?
-    (?:\s+or\s+(?P<or>{_UNIT_NAMES})\b)?
+    (?:\s+or\s+(?P<or_unit>{_UNIT_NAMES})\b)?
     (?:\s+or\s+so\b)?
     (?:\s+(?P<dir>ago|earlier|later|hence|from\s+now|previous|prior|running|in\s+a\s+row|ahead|old\b))?
     (?:\s+(?P<being>being)\b)?
@@ -451,6 +467,11 @@ RE_SEASON_RIGHT = regex.compile(
     rf"(?:[ \t\u00a0]+of[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d|{_YEAR_WORDS})(?!\d)|,?[ \t\u00a0]+(?P<year2>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?"
 )
 RE_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(?P<w>[\p{L}][\p{L}'’-]*)")
+_BLANKS = frozenset(" \t\u00a0")  # what [ \t\u00a0] matches
+#: The first letters (any case) of what RE_WEEKDAY_RIGHT reads after the blanks: months, day numbers, parts of the day.
+_DATE_OR_PART_FIRST = frozenset("jfmasonde0123456789") | _BLANKS
+#: The last word of each modifier RE_WEEKDAY_LEFT reads.
+_WEEKDAY_MOD_ENDS = ("last", "next", "this", "coming", "past", "each", "every", "early", "earlier", "late", "later", "until")
 # Digits followed by a calendar unit are a count: the unit's handler reads them.
 RE_DIGITS_BEFORE_UNIT = regex.compile(
     rf"""(?:[.,]\d+)?(?:\s+\d/\d|\s*[½¼¾])?(?:\s*(?:to|and|or|-|–)\s*\d+(?:[.,]\d+)?)?(?:st|nd|rd|th)?
@@ -521,10 +542,17 @@ RE_SENTENCE_END = regex.compile(_SENTENCE_END, regex.X)
 #: The same, searched right to left: the nearest sentence end before a position.
 RE_SENTENCE_END_BACK = regex.compile(_SENTENCE_END, regex.X | regex.REVERSE)
 _SENTENCE_REACH = 400  # no sentence boundary within this many characters: cut there
+_STOPS_TRIED = 8  # after this many stops that end no sentence, the backward search runs on its own
 # Tense cues in a sentence: one word from the cue lexicon (TENSE_WORDS), or an
 # -ed verb form, or "'ll".  Multiword cues ("is due to meet", "has been
 # killed", "can be exercised") are read from the words after the first.
 RE_TENSE = regex.compile(rf"\b{_trie(TENSE_WORDS)}\b|['’]ll\b")  # in the lower-cased text
+_FAST_TENSE = re.compile(rf"(?<![A-Za-z0-9_]){_trie(TENSE_WORDS)}(?![A-Za-z0-9_])|['’]ll(?![A-Za-z0-9_])")
+# RE_TENSE and RE_ED in one pass, with ASCII word boundaries (see ``_cues``): a cue
+# word, or a word of two or more letters and "ed" (group 1), or 'll.
+_FAST_CUE = re.compile(
+    rf"(?<![A-Za-z0-9_])(?:{_trie(TENSE_WORDS)}|[a-z]{{2,}}(ed))(?![A-Za-z0-9_])|['’]ll(?![A-Za-z0-9_])"
+)
 # An -ed verb form: found from its ending, which the engine finds with a fast string search.
 RE_ED = regex.compile(r"(?<=\b[a-z]{2,})ed\b")
 RE_WORD_BEFORE = regex.compile(r"(?r)[a-z]+")
@@ -565,6 +593,60 @@ RE_WIRE_DATELINE = regex.compile(
 )
 RE_DATE_ONLY_LINE = regex.compile(r"^[ \t]*(?P<value>[^\n]{6,100}?)[ \t]*$", regex.M)
 RE_BYLINE = regex.compile(r"(?i:by)\s+\p{Lu}")
+
+
+class _Groups:
+    """The group numbers of a pattern, by group name: ``m.group(G_MONTH_RIGHT.day)``.
+
+    The ``regex`` module reads a group several times faster by number than by
+    name, and the extractor reads a few hundred thousand groups per megabyte.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.__dict__.update(pattern.groupindex)
+
+    def __getattr__(self, name: str) -> int:  # only for names the pattern does not have
+        raise AttributeError(name)
+
+
+G_AFTER_OLD = _Groups(RE_AFTER_OLD)
+G_AT_THE = _Groups(RE_AT_THE)
+G_A_WHILE = _Groups(RE_A_WHILE)
+G_CLOCK = _Groups(RE_CLOCK)
+G_CLOCK_DAY = _Groups(RE_CLOCK_DAY)
+G_DAY_MONTH = _Groups(RE_DAY_MONTH)
+G_DECADE = _Groups(RE_DECADE)
+G_DECADE_LEFT = _Groups(RE_DECADE_LEFT)
+G_DEICTIC_LEFT = _Groups(RE_DEICTIC_LEFT)
+G_DEICTIC_RIGHT = _Groups(RE_DEICTIC_RIGHT)
+G_FOR_SOME = _Groups(RE_FOR_SOME)
+G_FUTURE_LEFT = _Groups(RE_FUTURE_LEFT)
+G_HOLIDAY_DAY = _Groups(RE_HOLIDAY_DAY)
+G_HOLIDAY_LEFT = _Groups(RE_HOLIDAY_LEFT)
+G_HOLIDAY_RIGHT = _Groups(RE_HOLIDAY_RIGHT)
+G_ISO_DATE = _Groups(RE_ISO_DATE)
+G_MONTH_LEFT = _Groups(RE_MONTH_LEFT)
+G_MONTH_RIGHT = _Groups(RE_MONTH_RIGHT)
+G_NEW_YEAR = _Groups(RE_NEW_YEAR)
+G_NEW_YEAR_RIGHT = _Groups(RE_NEW_YEAR_RIGHT)
+G_NEXT_WORD = _Groups(RE_NEXT_WORD)
+G_NUMERIC_DATE = _Groups(RE_NUMERIC_DATE)
+G_OF_MONTH = _Groups(RE_OF_MONTH)
+G_OF_REL_YEAR = _Groups(RE_OF_REL_YEAR)
+G_PART_DAY_RIGHT = _Groups(RE_PART_DAY_RIGHT)
+G_PREV_WORD = _Groups(RE_PREV_WORD)
+G_RANGE_LEFT = _Groups(RE_RANGE_LEFT)
+G_SEASON_LEFT = _Groups(RE_SEASON_LEFT)
+G_SEASON_RIGHT = _Groups(RE_SEASON_RIGHT)
+G_UNIT_LEFT = _Groups(RE_UNIT_LEFT)
+G_UNIT_RIGHT = _Groups(RE_UNIT_RIGHT)
+G_WEEKDAY_BEFORE_DATE = _Groups(RE_WEEKDAY_BEFORE_DATE)
+G_WEEKDAY_LEFT = _Groups(RE_WEEKDAY_LEFT)
+G_WEEKDAY_RIGHT = _Groups(RE_WEEKDAY_RIGHT)
+G_YMD_SLASH = _Groups(RE_YMD_SLASH)
+_UNIT_LEFT_FIELDS = tuple(RE_UNIT_LEFT.groupindex[n] for n in ("edge", "qual", "det", "mod", "count", "ord", "adj", "yr"))
+_UNIT_LEFT_WORDS = tuple(RE_UNIT_LEFT.groupindex[n] for n in ("det", "yr", "mod", "count", "ord", "adj"))
+_UNIT_RIGHT_FIELDS = tuple(RE_UNIT_RIGHT.groupindex[n] for n in ("hyph", "dir", "ofyear", "yearval", "half", "or_unit"))
 
 
 # --------------------------------------------------------------------------
@@ -724,73 +806,166 @@ def tense_of(text: str, start: int, end: int, sentence: tuple[int, int] | None =
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Simple boundary scan: the sentence holding ``[start, end)``."""
+    """Simple boundary scan: the sentence holding ``[start, end)``.
+
+    The sentence starts at the end of the last boundary (``RE_SENTENCE_END``)
+    in ``text[start - 400:start]`` and ends at the start of the first one in
+    ``text[end:end + 400]``.
+    """
     lo = max(0, start - _SENTENCE_REACH)
-    before = RE_SENTENCE_END_BACK.search(text, lo, start)
     hi = min(len(text), end + _SENTENCE_REACH)
     after = RE_SENTENCE_END.search(text, end, hi)
-    return (before.end() if before else lo), (after.start() if after else hi)
+    return _sentence_start(text, lo, start), (after.start() if after else hi)
 
 
-def _tense_cues(text: str, lo: int, hi: int, original: str) -> Iterator[tuple[int, int, str, bool]]:
+def _sentence_start(text: str, lo: int, start: int) -> int:
+    """The end of the last sentence boundary in ``text[lo:start]``, or ``lo``.
+
+    Every boundary starts at . ! ? or a line break, and one that starts later
+    ends later, so the boundary pattern is tried at those characters from the
+    right (``str.rfind`` finds them much faster than a backward regex search).
+    """
+    pos = start
+    for _ in range(_STOPS_TRIED):
+        pos = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos))
+        if pos < 0:
+            return lo
+        m = RE_SENTENCE_END.match(text, pos, start)
+        if m:
+            return m.end()
+    back = RE_SENTENCE_END_BACK.search(text, lo, start)
+    return back.end() if back else lo
+
+
+#: A tense cue: (start, end, "fut" | "pres" | "past", is a reporting verb).
+_Cue = tuple[int, int, str, bool]
+
+
+def _tense_cues(text: str, lo: int, hi: int, original: str) -> Iterator[_Cue]:
     """(start, end, "fut" | "pres" | "past", is a reporting verb) for each tense cue in text[lo:hi].
 
-    ``text`` is the lower-cased ``original``.
+    ``text`` is the lower-cased ``original``.  The -ed forms come first, then
+    the cue words, each in order.
     """
-    for m in RE_ED.finditer(text, lo, hi):
+    ed, words = _cues(text, lo, hi, original, lo, hi)
+    yield from ed
+    yield from words
+
+
+def _cues(text: str, lo: int, hi: int, original: str, a: int, b: int) -> tuple[list[_Cue], list[_Cue]]:
+    """The tense cues of the sentence ``text[lo:hi]`` that lie in ``text[a:b]``: -ed forms, cue words.
+
+    ``text[a:b]`` starts after a space (or at ``lo``) and ends at one (or at
+    ``hi``): no cue crosses a space, so these are exactly the sentence's cues
+    in that stretch.  One pass of ``_FAST_CUE`` finds both kinds; where its
+    ASCII word boundaries may not be ``\\b``'s (a non-ASCII letter next to a
+    match, or a stretch that starts inside a word), ``_ed_cues`` and
+    ``_word_cues`` read the stretch instead.
+    """
+    ed: list[_Cue] = []
+    words: list[_Cue] = []
+    if a == 0 or not RE_WORD_CHAR.match(text, a - 1):
+        for m in _FAST_CUE.finditer(text, a, b):
+            start, end = m.span()
+            if (start and text[start - 1] >= "\x80" and RE_WORD_CHAR.match(text, start - 1)) or (
+                    end < b and text[end] >= "\x80" and RE_WORD_CHAR.match(text, end)):
+                break
+            if m.lastindex:  # an -ed form: its word as RE_WORD_BEFORE reads it (at most 30 letters)
+                cue = _ed_cue(text, lo, max(start, end - 32), end)
+                if cue is not None:
+                    ed.append(cue)
+            else:
+                cue = _word_cue(text, lo, hi, original, start, end)
+                if cue is not None:
+                    words.append(cue)
+        else:
+            return ed, words
+    return list(_ed_cues(text, lo, hi, a, b)), list(_word_cues(text, lo, hi, original, a, b))
+
+
+def _ed_cues(text: str, lo: int, hi: int, a: int, b: int) -> Iterator[_Cue]:
+    """The -ed verb forms among the tense cues of the sentence ``text[lo:hi]``, in ``text[a:b]`` (see ``_cues``)."""
+    for m in RE_ED.finditer(text, a, b):
         word = RE_WORD_BEFORE.match(text, max(lo, m.start() - 30), m.start())
-        if word is None or word.group() + "ed" in NOT_PAST_ED_WORDS or word.group() + "ed" in TENSE_WORDS:
-            continue
-        if RE_PASSIVE_AUX.match(text, max(lo, word.start() - 20), word.start()):
-            continue  # "will be named", "was killed": the auxiliary carries the tense
-        yield word.start(), m.end(), "past", word.group() + "ed" in REPORTING
-    for m in RE_TENSE.finditer(text, lo, hi):
-        low = m.group()
-        if low in ("'ll", "’ll"):
-            yield m.start(), m.end(), "fut", False
-            continue
-        rule = TENSE_WORDS[low]
-        end = m.end()
-        if low in ("may", "will") and original[m.start()].isupper() and m.start() > lo:
-            continue  # "in May", "Will Smith": a month or a name mid-sentence
-        if rule == "past" and low in IRREGULAR_PAST_WORDS and RE_PASSIVE_AUX.match(text, max(lo, m.start() - 20), m.start()):
-            continue  # "will be held": the auxiliary carries the tense
-        if rule in ("fut", "pres", "past"):
-            kind = rule
-        elif rule == "to":
-            if not RE_TO.match(text, end, hi):
-                if low not in ("planned", "expected", "hoped", "aimed", "intended"):
-                    continue
-                kind = "past"
-            else:
-                kind = "fut"
-        elif rule == "be":
-            if RE_BE_TO.match(text, end, hi):
-                kind = "fut"
-            elif low in ("was", "were"):
-                kind = "past"
-            else:
-                follow = RE_BE_PARTICIPLE.match(text, end, hi)
-                if follow and follow.group().split()[-1] in ("scheduled", "expected", "slated", "planned", "set"):
-                    kind = "fut"
-                else:
-                    kind = "pres"
-        elif rule == "modal":
-            # "could reach", "can be exercised": present or future, read as present;
-            # "could have reached": past
-            kind = "past" if RE_MODAL_PERFECT.match(text, end, hi) else "pres"
-        elif rule == "perfect":
-            if low != "had" and not RE_PERFECT.match(text, end, hi):
-                continue
+        if word is not None:
+            cue = _ed_cue(text, lo, word.start(), m.end())
+            if cue is not None:
+                yield cue
+
+
+def _ed_cue(text: str, lo: int, start: int, end: int) -> _Cue | None:
+    """The -ed form ``text[start:end]`` as a tense cue, or None when it is none."""
+    word = text[start:end]
+    if word in NOT_PAST_ED_WORDS or word in TENSE_WORDS:
+        return None
+    if RE_PASSIVE_AUX.match(text, max(lo, start - 20), start):
+        return None  # "will be named", "was killed": the auxiliary carries the tense
+    return start, end, "past", word in REPORTING
+
+
+def _word_cues(text: str, lo: int, hi: int, original: str, a: int, b: int) -> Iterator[_Cue]:
+    """The cue words (``TENSE_WORDS``, 'll) among the tense cues of ``text[lo:hi]``, in ``text[a:b]``."""
+    for start, end in _spans(_FAST_TENSE, RE_TENSE, text, a, b):
+        cue = _word_cue(text, lo, hi, original, start, end)
+        if cue is not None:
+            yield cue
+
+
+def _word_cue(text: str, lo: int, hi: int, original: str, start: int, end: int) -> _Cue | None:
+    """The cue word ``text[start:end]`` read in its sentence ``text[lo:hi]``, or None when it is no cue here."""
+    low = text[start:end]
+    if low in ("'ll", "’ll"):
+        return start, end, "fut", False
+    rule = TENSE_WORDS[low]
+    if low in ("may", "will") and original[start].isupper() and start > lo:
+        return None  # "in May", "Will Smith": a month or a name mid-sentence
+    if rule == "past" and low in IRREGULAR_PAST_WORDS and RE_PASSIVE_AUX.match(text, max(lo, start - 20), start):
+        return None  # "will be held": the auxiliary carries the tense
+    if rule in ("fut", "pres", "past"):
+        kind = rule
+    elif rule == "to":
+        if not RE_TO.match(text, end, hi):
+            if low not in ("planned", "expected", "hoped", "aimed", "intended"):
+                return None
             kind = "past"
-        else:  # due
-            if RE_DUE_CAUSE.match(text, end, hi):
-                continue
+        else:
             kind = "fut"
-        yield m.start(), end, kind, low in REPORTING
+    elif rule == "be":
+        if RE_BE_TO.match(text, end, hi):
+            kind = "fut"
+        elif low in ("was", "were"):
+            kind = "past"
+        else:
+            follow = RE_BE_PARTICIPLE.match(text, end, hi)
+            if follow and follow.group().split()[-1] in ("scheduled", "expected", "slated", "planned", "set"):
+                kind = "fut"
+            else:
+                kind = "pres"
+    elif rule == "modal":
+        # "could reach", "can be exercised": present or future, read as present;
+        # "could have reached": past
+        kind = "past" if RE_MODAL_PERFECT.match(text, end, hi) else "pres"
+    elif rule == "perfect":
+        if low != "had" and not RE_PERFECT.match(text, end, hi):
+            return None
+        kind = "past"
+    else:  # due
+        if RE_DUE_CAUSE.match(text, end, hi):
+            return None
+        kind = "fut"
+    return start, end, kind, low in REPORTING
 
 
 def _nearest_tense(cues: list[tuple[int, int, str, bool]], start: int, end: int, text: str = "") -> str | None:
+    best = _nearest_cue(cues, start, end, text)
+    return None if best is None else _TENSE_NAMES[best[1]]
+
+
+_TENSE_NAMES = {"fut": "future", "pres": "present", "past": "past"}
+
+
+def _nearest_cue(cues: list[tuple[int, int, str, bool]], start: int, end: int, text: str) -> tuple[float, str] | None:
+    """(distance, kind) of the cue nearest ``text[start:end]`` (the first of equals), or None."""
     best: tuple[float, str] | None = None
     for cs, ce, kind, reporting in cues:
         if cs < end and ce > start:
@@ -806,9 +981,7 @@ def _nearest_tense(cues: list[tuple[int, int, str, bool]], start: int, end: int,
                 dist = dist * 3 + 40  # "the talks will resume on Monday, he said"
         if best is None or dist < best[0]:
             best = (dist, kind)
-    if best is None:
-        return None
-    return {"fut": "future", "pres": "present", "past": "past"}[best[1]]
+    return best
 
 
 # --------------------------------------------------------------------------
@@ -816,6 +989,70 @@ def _nearest_tense(cues: list[tuple[int, int, str, bool]], start: int, end: int,
 # --------------------------------------------------------------------------
 
 _LEFT = 90  # how far left of a head the left-context patterns look
+_NEAR_LEFT = 48  # how far left of an expression ``tense`` first looks for a cue
+_NEAR_RIGHT = 24  # and how far right
+_FAR = float(1 << 30)
+
+
+class _SentenceCues:
+    """The tense cues of one sentence ``text[lo:hi]``, read outward from the expressions asked about.
+
+    ``nearest`` gives what ``_nearest_cue`` gives over all the sentence's cues
+    (-ed forms first, then cue words), but reads only the stretch
+    ``text[a:b]`` that can hold the answer: a cue outside it ends before the
+    space at ``a - 1`` or starts after the one at ``b``, which bounds its
+    distance from below.  Each part of the sentence is read once.
+    """
+
+    __slots__ = ("lowered", "text", "lo", "hi", "a", "b", "ed", "words")
+
+    def __init__(self, lowered: str, text: str, lo: int, hi: int) -> None:
+        self.lowered, self.text, self.lo, self.hi = lowered, text, lo, hi
+        self.a = self.b = -1  # nothing read yet
+        self.ed: list[_Cue] = []
+        self.words: list[_Cue] = []
+
+    def nearest(self, start: int, end: int) -> tuple[float, str] | None:
+        """(distance, kind) of the cue nearest ``[start, end)``, as ``_nearest_cue`` over the whole sentence."""
+        self._cover(start - _NEAR_LEFT, end + _NEAR_RIGHT)
+        while True:
+            best = _nearest_cue(self.ed + self.words, start, end, self.text)
+            left_out = start - self.a + 1 if self.a > self.lo else _FAR
+            right_out = 2 * (self.b + 1 - end) + 10 if self.b < self.hi else _FAR
+            if best is None:
+                if left_out == _FAR and right_out == _FAR:
+                    return None
+                self._cover(start - 2 * (start - self.a) - 32, end + 2 * (self.b - end) + 32)
+            elif best[0] < left_out and best[0] < right_out:
+                return best
+            else:  # read as far as a cue at that distance can be
+                self._cover(start - math.ceil(best[0]), end + math.ceil((best[0] - 10) / 2))
+
+    def _cover(self, want_a: int, want_b: int) -> None:
+        """Read the cues of ``text[want_a:want_b]`` too, widened to spaces and kept inside the sentence."""
+        lo, hi, lowered = self.lo, self.hi, self.lowered
+        a = min(max(want_a, lo), hi)
+        if a > lo:
+            a = lowered.rfind(" ", lo, a) + 1 or lo  # right after the last space before want_a
+        b = max(min(want_b, hi), a)
+        if b < hi:
+            b = lowered.find(" ", b, hi)
+            if b < 0:
+                b = hi
+        if self.a < 0:
+            self.ed, self.words = _cues(lowered, lo, hi, self.text, a, b)
+            self.a, self.b = a, b
+            return
+        if a < self.a:
+            ed, words = _cues(lowered, lo, hi, self.text, a, self.a)
+            self.ed[:0] = ed
+            self.words[:0] = words
+            self.a = a
+        if b > self.b:
+            ed, words = _cues(lowered, lo, hi, self.text, self.b, b)
+            self.ed += ed
+            self.words += words
+            self.b = b
 #: A year-less date against the tense of its sentence ("set Nov. 10 as the
 #: deadline", past tense, future date) is taken only when it is this many
 #: times nearer the anchor than the date that agrees with the tense.
@@ -835,6 +1072,13 @@ class _Found:
         self.remember = True  # False for values that must not become a discourse reference
 
 
+#: Head word as written -> its handler ("" for none): ``_head_kind`` of a few hundred words.
+_HEAD_KIND_CACHE: dict[str, str] = {}
+_NOT_REMEMBERED = frozenset({"duration", "set", "ref"})  # grains that never become a discourse reference
+#: The letters that only a case-insensitive pattern reads as ASCII letters (İ as i, ſ as s, the Kelvin sign as k).
+_CASE_FOLD_ONLY = ("\u0130", "\u017f", "\u212a")
+
+
 class _Extractor:
     """State for one text: the anchor, sentence bounds, and discourse references."""
 
@@ -849,7 +1093,11 @@ class _Extractor:
         self.last_quarter: tuple[int, int] | None = None
         self._context_start = 0
         self._sentence = (0, -1)  # the last sentence looked at: heads come in order, so it is often reused
-        self._cues: dict[int, list[tuple[int, int, str, bool]]] = {}
+        self._cues: dict[int, _SentenceCues] = {}
+        self.heads: list[tuple[int, int]] = []  # the head words and digit runs (``_heads``) ...
+        self.head_index = 0  # ... and the one being read
+        # no letter that matches an ASCII letter only when case is ignored ("ſ" for s, the Kelvin sign)
+        self.plain = not any(c in text for c in _CASE_FOLD_ONLY)
         self.handlers: dict[str, Callable[[int, int, str], list[_Found] | None]] = {
             "month": self._month, "weekday": self._weekday, "weekday_abbr": self._weekday_abbr,
             "unit": self._unit, "season": self._season, "deictic": self._deictic, "digits": self._digits,
@@ -861,15 +1109,23 @@ class _Extractor:
 
     def run(self) -> list[_Found]:
         text = self.text
+        found = self.found
+        handlers = self.handlers
         end = 0
-        for hs, he in _heads(text, self.lowered):
+        heads = self.heads = _heads(text, self.lowered)
+        for i, (hs, he) in enumerate(heads):
             if hs < end:
                 continue
             word = text[hs:he]
-            kind = _head_kind(word)
+            kind = _HEAD_KIND_CACHE.get(word)
             if kind is None:
+                kind = _head_kind(word) or ""
+                if len(_HEAD_KIND_CACHE) < 10_000 and kind != "digits":
+                    _HEAD_KIND_CACHE[word] = kind
+            if not kind:
                 continue
-            got = self.handlers[kind](hs, he, word)
+            self.head_index = i
+            got = handlers[kind](hs, he, word)
             if not got:
                 continue
             for item in got:
@@ -879,15 +1135,16 @@ class _Extractor:
                         item.start += 1
                 if item.start >= item.end:
                     continue
-                self.found.append(item)
-                self._remember(item)
+                found.append(item)
+                if item.value and item.remember and item.grain not in _NOT_REMEMBERED:
+                    self._remember(item)
                 end = max(end, item.end)
         self._attach_clock_days()
-        return self.found
+        return found
 
     def _remember(self, item: _Found) -> None:
         value = item.value
-        if not value or not item.remember or item.grain in ("duration", "set", "ref"):
+        if not value or not item.remember or item.grain in _NOT_REMEMBERED:
             return
         if item.day is not None and item.grain in ("day", "time"):
             self.last_day = item.day
@@ -919,22 +1176,55 @@ class _Extractor:
     # ---- context helpers ----------------------------------------------------
 
     def tense(self, start: int, end: int) -> str | None:
+        """The tense of the sentence around ``text[start:end]`` (see ``tense_of``).
+
+        A sentence is known by its start; the first look at it fixes its end.
+        """
         lo, hi = self._sentence
         if not (lo <= start and end <= hi):
             lo, hi = self._sentence = _sentence_around(self.text, start, end)
         cues = self._cues.get(lo)
         if cues is None:
-            cues = list(_tense_cues(self.lowered, lo, hi, self.text))
-            self._cues[lo] = cues
-        return _nearest_tense(cues, start, end, self.text)
+            cues = self._cues[lo] = _SentenceCues(self.lowered, self.text, lo, hi)
+        best = cues.nearest(start, end)
+        return None if best is None else _TENSE_NAMES[best[1]]
 
     def prev_word(self, pos: int) -> tuple[str, int]:
         m = RE_PREV_WORD.match(self.text, max(0, pos - 40), pos)
-        return (m.group("w"), m.start()) if m else ("", pos)
+        return (m.group(G_PREV_WORD.w), m.start()) if m else ("", pos)
 
     def next_word(self, pos: int) -> str:
+        if self.text[pos:pos + 1] not in _BLANKS:
+            return ""
         m = RE_NEXT_WORD.match(self.text, pos)
-        return m.group("w") if m else ""
+        return m.group(G_NEXT_WORD.w) if m else ""
+
+    def _date_or_part_next(self, pos: int) -> bool:
+        """False when ``RE_WEEKDAY_RIGHT`` reads nothing at ``pos``: all it reads starts with a
+        comma or blank and then a month, a day number, or a part of the day."""
+        text = self.text
+        if text[pos:pos + 1] == ",":
+            pos += 1
+        if text[pos:pos + 1] not in _BLANKS:
+            return False
+        first = text[pos + 1:pos + 2]
+        return not (first.isascii() and first.lower() not in _DATE_OR_PART_FIRST)
+
+    def _unit_next(self) -> bool:
+        """False when no calendar unit can follow the current head before another head word.
+
+        The unit ``RE_DIGITS_BEFORE_UNIT`` looks for is a whole word, so it is
+        a head itself, and nothing that pattern reads between the digits and
+        the unit is one; only a case-insensitive pattern also reads "ſ" or the
+        Kelvin sign as letters of a unit, so in such text this is always True.
+        """
+        if not self.plain:
+            return True
+        lowered, heads, i = self.lowered, self.heads, self.head_index
+        for hs, he in heads[i + 1:i + 9]:
+            if not lowered[hs].isdigit():
+                return lowered[hs:he] in UNIT_WORDS
+        return i + 9 < len(heads)  # after eight digit runs in a row, let the pattern decide
 
     def at_sentence_start(self, pos: int) -> bool:
         return pos == 0 or RE_SENTENCE_START.match(self.text, max(0, pos - 6), pos) is not None
@@ -1044,34 +1334,34 @@ class _Extractor:
         end = he
         yrel = ""
         if right and right.end() > he:
-            if right.group("day"):
-                day = int(right.group("day"))
+            if right.group(G_MONTH_RIGHT.day):
+                day = int(right.group(G_MONTH_RIGHT.day))
                 if not 1 <= day <= 31:
                     day = None
-                elif right.group("year"):
-                    year = int(right.group("year"))
-            elif right.group("dayw"):
-                day = _ordinal(right.group("dayw").replace(" ", "-"))
+                elif right.group(G_MONTH_RIGHT.year):
+                    year = int(right.group(G_MONTH_RIGHT.year))
+            elif right.group(G_MONTH_RIGHT.dayw):
+                day = _ordinal(right.group(G_MONTH_RIGHT.dayw).replace(" ", "-"))
                 if day is not None and not 1 <= day <= 31:
                     day = None
-                if day is not None and right.group("year2"):
-                    year = int(right.group("year2"))
-            elif right.group("yonly"):
-                year = int(right.group("yonly"))
-            elif right.group("yrel"):
-                yrel = right.group("yrel").lower()
-            elif right.group("ywords"):
-                year = _year_words(right.group("ywords"))
+                if day is not None and right.group(G_MONTH_RIGHT.year2):
+                    year = int(right.group(G_MONTH_RIGHT.year2))
+            elif right.group(G_MONTH_RIGHT.yonly):
+                year = int(right.group(G_MONTH_RIGHT.yonly))
+            elif right.group(G_MONTH_RIGHT.yrel):
+                yrel = right.group(G_MONTH_RIGHT.yrel).lower()
+            elif right.group(G_MONTH_RIGHT.ywords):
+                year = _year_words(right.group(G_MONTH_RIGHT.ywords))
             if day is not None or year is not None or yrel:
                 end = right.end()
-            elif right.group("dot") and low in MONTH_ABBREVIATIONS:
+            elif right.group(G_MONTH_RIGHT.dot) and low in MONTH_ABBREVIATIONS:
                 end = he + 1
         if day is None and year is None and not yrel:
             if not self._bare_month_ok(hs, he, low, word):
                 return None
-            if right and right.group("dot") and low in MONTH_ABBREVIATIONS:
+            if right and right.group(G_MONTH_RIGHT.dot) and low in MONTH_ABBREVIATIONS:
                 end = he + 1
-        elif low in MONTH_ABBREVIATIONS and not (right and right.group("dot")) and low in ("mar", "jan", "jun") and day is None:
+        elif low in MONTH_ABBREVIATIONS and not (right and right.group(G_MONTH_RIGHT.dot)) and low in ("mar", "jan", "jun") and day is None:
             return None
         if word.isupper() and len(word) > 3 and day is None and year is None:
             return None
@@ -1081,7 +1371,7 @@ class _Extractor:
         left = self.left(RE_MONTH_LEFT, hs)
         if left:
             start = left.start()
-            mod = " ".join((left.group("mod") or "").lower().split())
+            mod = " ".join((left.group(G_MONTH_LEFT.mod) or "").lower().split())
         if yrel:
             if self.anchor is None:
                 return [_Found(start, end, None, "month")]
@@ -1090,7 +1380,7 @@ class _Extractor:
         else:
             rel = RE_OF_REL_YEAR.match(text, end)
             if rel and day is None and year is None and self.anchor is not None:
-                year = self.anchor.year + {"last": -1, "next": 1, "this": 0}[rel.group("rel").lower()]
+                year = self.anchor.year + {"last": -1, "next": 1, "this": 0}[rel.group(G_OF_REL_YEAR.rel).lower()]
         if day is not None:
             if year is not None:
                 d = _date(year, month, day)
@@ -1114,7 +1404,7 @@ class _Extractor:
     def _weekday_prefix(self, item: _Found) -> _Found:
         """ "Tuesday, March 1" is one expression: the weekday joins the date after it."""
         m = RE_WEEKDAY_BEFORE_DATE.match(self.text, max(0, item.start - 14), item.start)
-        if m and m.end() == item.start and m.group("wd")[:1].isupper():
+        if m and m.end() == item.start and m.group(G_WEEKDAY_BEFORE_DATE.wd)[:1].isupper():
             item.start = m.start()
         return item
 
@@ -1162,38 +1452,41 @@ class _Extractor:
         if prev.lower() in NAMED_DAY_PREFIXES and prev[:1].isupper():
             return [self._holiday_found(prev_start, he, f"{prev.lower()} {low}", None)]
         start, end = hs, he
-        left = self.left(RE_WEEKDAY_LEFT, hs)
+        left = None
+        # a modifier ("last", "this coming") ends right before the blanks before the weekday
+        if not (prev and prev.isascii() and text[hs - 1:hs] in _BLANKS and not prev.lower().endswith(_WEEKDAY_MOD_ENDS)):
+            left = self.left(RE_WEEKDAY_LEFT, hs)
         mod = ""
         if left:
-            mod = " ".join((left.group("mod") or "").lower().split())
+            mod = " ".join((left.group(G_WEEKDAY_LEFT.mod) or "").lower().split())
             if mod != "until":
                 start = left.start()
         if plural or mod in ("each", "every"):
             return [_Found(start, he, f"XXXX-WXX-{weekday + 1}", "set")]
-        right = RE_WEEKDAY_RIGHT.match(text, he)
+        right = RE_WEEKDAY_RIGHT.match(text, he) if self._date_or_part_next(he) else None
         part = ""
         if right and right.end() > he:
-            mon = right.group("mon") or right.group("mon2") or right.group("mon_w")
-            day_s = right.group("day") or right.group("day2")
-            day = int(day_s) if day_s else (_ordinal(right.group("dayw").replace(" ", "-")) if right.group("dayw") else None)
+            mon = right.group(G_WEEKDAY_RIGHT.mon) or right.group(G_WEEKDAY_RIGHT.mon2) or right.group(G_WEEKDAY_RIGHT.mon_w)
+            day_s = right.group(G_WEEKDAY_RIGHT.day) or right.group(G_WEEKDAY_RIGHT.day2)
+            day = int(day_s) if day_s else (_ordinal(right.group(G_WEEKDAY_RIGHT.dayw).replace(" ", "-")) if right.group(G_WEEKDAY_RIGHT.dayw) else None)
             if mon and day and mon[:1].isupper():
                 month = MONTHS[mon.lower()]
                 right_end = right.end()
-                if text[right_end - 1:right_end] == "." and mon.lower() not in MONTH_ABBREVIATIONS and not right.group("part"):
+                if text[right_end - 1:right_end] == "." and mon.lower() not in MONTH_ABBREVIATIONS and not right.group(G_WEEKDAY_RIGHT.part):
                     right_end -= 1  # "on Friday, 4 March." ends the sentence
-                year = int(right.group("year")) if right.group("year") else None
+                year = int(right.group(G_WEEKDAY_RIGHT.year)) if right.group(G_WEEKDAY_RIGHT.year) else None
                 if year is not None:
                     d = _date(year, month, day)
                 else:
                     d = self._month_day_matching(month, day, weekday, start, right_end)
                 if d is not None or self.anchor is None:
                     item = _Found(start, right_end, d.isoformat() if d else None, "day", d)
-                    if right.group("part"):
+                    if right.group(G_WEEKDAY_RIGHT.part):
                         item.grain = "time"
                         item.value = f"{d.isoformat()}T{PARTS_OF_DAY[right.group('part').lower()]}" if d else None
                     return [item]
-            if right.group("part") and right.start("part") == right.start() + 1 + (right.group().find(right.group("part")) - 1):
-                part = PARTS_OF_DAY[right.group("part").lower()]
+            if right.group(G_WEEKDAY_RIGHT.part) and right.start(G_WEEKDAY_RIGHT.part) == right.start() + 1 + (right.group().find(right.group(G_WEEKDAY_RIGHT.part)) - 1):
+                part = PARTS_OF_DAY[right.group(G_WEEKDAY_RIGHT.part).lower()]
                 end = right.end()
         tense = None
         if self.anchor is not None and mod not in ("last", "next", "this coming", "this past", "coming"):
@@ -1217,19 +1510,19 @@ class _Extractor:
         """ "Tue 1 Mar 2022", "Sun, March 6": abbreviations count only before a date."""
         text = self.text
         right = RE_WEEKDAY_RIGHT.match(text, he + (1 if text[he:he + 1] == "." else 0))
-        if not right or not (right.group("mon") or right.group("mon2")):
+        if not right or not (right.group(G_WEEKDAY_RIGHT.mon) or right.group(G_WEEKDAY_RIGHT.mon2)):
             return None
-        mon = right.group("mon") or right.group("mon2")
-        day = int(right.group("day") or right.group("day2"))
+        mon = right.group(G_WEEKDAY_RIGHT.mon) or right.group(G_WEEKDAY_RIGHT.mon2)
+        day = int(right.group(G_WEEKDAY_RIGHT.day) or right.group(G_WEEKDAY_RIGHT.day2))
         month = MONTHS[mon.lower()]
         weekday = WEEKDAY_ABBREVIATIONS[word.lower()]
-        if right.group("year"):
-            d = _date(int(right.group("year")), month, day)
+        if right.group(G_WEEKDAY_RIGHT.year):
+            d = _date(int(right.group(G_WEEKDAY_RIGHT.year)), month, day)
         else:
             d = self._month_day_matching(month, day, weekday, hs, right.end())
-        if d is None and (right.group("year") or self.anchor is not None):
+        if d is None and (right.group(G_WEEKDAY_RIGHT.year) or self.anchor is not None):
             return None
-        end = right.end() - (len(right.group("part")) + 1 if right.group("part") else 0)
+        end = right.end() - (len(right.group(G_WEEKDAY_RIGHT.part)) + 1 if right.group(G_WEEKDAY_RIGHT.part) else 0)
         return [_Found(hs, end, d.isoformat() if d else None, "day", d)]
 
     # ---- handlers: calendar units -----------------------------------------------
@@ -1255,32 +1548,32 @@ class _Extractor:
             left = self.left(RE_TERM_LEFT, hs)
             return [_Found(left.start(), he, "FUTURE_REF", "ref")] if left else None
         left = self.left(RE_UNIT_LEFT, hs)
-        right = RE_UNIT_RIGHT.match(text, he)
+        after = text[he:he + 1]
+        # everything RE_UNIT_RIGHT reads starts with a hyphen or a space
+        right = None if after.isascii() and after != "-" and not after.isspace() else RE_UNIT_RIGHT.match(text, he)
         edge, qual, det, mod, count_s, ord_s, adj, yr = (
-            [x or "" for x in left.group("edge", "qual", "det", "mod", "count", "ord", "adj", "yr")] if left
-            else _EMPTY_LEFT)
+            [x or "" for x in left.group(*_UNIT_LEFT_FIELDS)] if left else _EMPTY_LEFT)
         edge, qual, mod, adj = edge.lower(), qual.lower(), mod.lower(), adj.lower()
         det = " ".join(det.lower().split())
         if mod in ("that", "this") and not det:
             det, mod = mod, ""
         start = left.start() if left else hs
         if count_s and det in ("that", "this") and left is not None:
-            start, det = left.start("count"), ""  # "... partners that four days seemed punitive"
+            start, det = left.start(G_UNIT_LEFT.count), ""  # "... partners that four days seemed punitive"
         self._context_start = left.start() if left else hs  # where the words before the expression begin
         if left is not None and qual and (not count_s or det or mod):
             # "over the weekend", "in just minutes", "over the past three years": a qualifier only
             # belongs right before a count ("over a week", "nearly forty years")
-            start = min((left.start(name) for name in ("det", "yr", "mod", "count", "ord", "adj") if left.start(name) >= 0),
-                        default=hs)
+            start = min((left.start(group) for group in _UNIT_LEFT_WORDS if left.start(group) >= 0), default=hs)
             qual = ""
         if left is not None and count_s and text[hs - 1:hs] == "-":
-            start = left.start("count")  # "the four-day-old battle": the article belongs to the noun
+            start = left.start(G_UNIT_LEFT.count)  # "the four-day-old battle": the article belongs to the noun
         if word[:1].isupper() and not word.isupper() and (start < hs or not self.at_sentence_start(hs)):
             return None  # "This Week" (a show), "Player of the Year", "Years" mid-sentence
         if word.isupper() and len(word) > 2 and not text[max(0, hs - 30):hs].isupper():
             return None
         hyph, direction, ofyear, yearval, half, or_unit = (
-            [x or "" for x in right.group("hyph", "dir", "ofyear", "yearval", "half", "or")] if right else _EMPTY_RIGHT)
+            [x or "" for x in right.group(*_UNIT_RIGHT_FIELDS)] if right else _EMPTY_RIGHT)
         direction = " ".join(direction.lower().split())
         end = he
         anchor = self.anchor
@@ -1295,7 +1588,7 @@ class _Extractor:
         # the age of a person is not a time expression: "52 years old", "a 10-year-old boy"
         if hyph == "old" or direction == "old":
             after = RE_AFTER_OLD.match(text, right.end()) if right else None
-            if direction == "old" or after is None or after.group("w").lower() in AGE_NOUNS:
+            if direction == "old" or after is None or after.group(G_AFTER_OLD.w).lower() in AGE_NOUNS:
                 return None
         if unit == "quarter" and not adj and (count_s or not (ord_s or mod or det or yr or edge)) and RE_QUARTER_OF.match(text, he):
             return None  # "a quarter of the population", "three quarters of voters"
@@ -1311,11 +1604,11 @@ class _Extractor:
             if hyph in ("old", "long"):
                 end = he + 1 + len(hyph)
             if half:
-                end = right.end("half")
+                end = right.end(G_UNIT_RIGHT.half)
             if or_unit:
-                end = right.end("or")
+                end = right.end(G_UNIT_RIGHT.or_unit)
             if direction and direction != "old" and not (direction == "ahead" and count_s):
-                end = right.end("dir")  # but "two weeks ahead of schedule" keeps only "two weeks"
+                end = right.end(G_UNIT_RIGHT.dir)  # but "two weeks ahead of schedule" keeps only "two weeks"
         count: float | int | str | None = None
         if count_s:
             low_count = " ".join(count_s.lower().split())
@@ -1330,11 +1623,11 @@ class _Extractor:
         # a leading determiner that is really a count: "the four days"
         results: list[_Found] = []
         if count is not None and left is not None and isinstance(count, (int, float)):
-            first = self.left(RE_RANGE_LEFT, left.start("count"))
+            first = self.left(RE_RANGE_LEFT, left.start(G_UNIT_LEFT.count))
             if first is not None:
-                first_value = _number(first.group("first"))
+                first_value = _number(first.group(G_RANGE_LEFT.first))
                 if first_value is not None and (not self.found or self.found[-1].end <= first.start()):
-                    results.append(_Found(first.start(), first.start() + len(first.group("first")),
+                    results.append(_Found(first.start(), first.start() + len(first.group(G_RANGE_LEFT.first)),
                                           _duration(first_value, unit), "duration"))
         ref = self._unit_value(unit, plural, count, count_s, ord_s, det, mod, edge, qual, adj, yr, hyph,
                                direction, ofyear, yearval, start, end, hs, he)
@@ -1344,7 +1637,7 @@ class _Extractor:
         if new_end is not None:
             end = new_end
         if ofyear and right is not None and grain in ("quarter", "year", "season", "month", "week"):
-            end = max(end, right.end("ofyear"))
+            end = max(end, right.end(G_UNIT_RIGHT.ofyear))
         if unit in ("month", "year") and det == "the" and not mod and not count_s and RE_OF_MONTH.match(text, he):
             return None  # "the month of January": the month name is the expression
         if unit == "week" and not plural and (mod in ("first", "last", "final", "second", "third", "fourth") or ord_s) and det == "the":
@@ -1352,7 +1645,7 @@ class _Extractor:
             if week is not None:
                 value, grain, end = week
         if yearval and right is not None and unit == "year":
-            end = max(end, right.end("yearval"))
+            end = max(end, right.end(G_UNIT_RIGHT.yearval))
         if anchor is None and grain not in ("duration", "set", "ref", "century", "decade") and not (ofyear or yearval or yr):
             value = None
         item = _Found(start, end, value, grain, day)
@@ -1365,15 +1658,15 @@ class _Extractor:
     def _week_of_month(self, he: int, which: str) -> tuple[str | None, str, int] | None:
         """ "the last week of March" -> the ISO week holding the 25th; "the first week of March" the 4th."""
         m = RE_OF_MONTH.match(self.text, he)
-        if not m or not m.group("mon")[:1].isupper():
+        if not m or not m.group(G_OF_MONTH.mon)[:1].isupper():
             return None
-        month = MONTHS[m.group("mon").lower()]
+        month = MONTHS[m.group(G_OF_MONTH.mon).lower()]
         end = m.end()
-        if self.text[end - 1:end] == "." and m.group("mon").lower() not in MONTH_ABBREVIATIONS:
+        if self.text[end - 1:end] == "." and m.group(G_OF_MONTH.mon).lower() not in MONTH_ABBREVIATIONS:
             end -= 1  # "the last week of March." ends a sentence
         resolved = self.resolve_month(month, self.tense(he, m.end())) if self.anchor is not None else None
-        if m.group("year"):
-            year = int(m.group("year"))
+        if m.group(G_OF_MONTH.year):
+            year = int(m.group(G_OF_MONTH.year))
         elif resolved is not None:
             year = int(resolved[:4])
         else:
@@ -1705,13 +1998,13 @@ class _Extractor:
         else:
             return None
         right = RE_PART_DAY_RIGHT.match(self.text, end)
-        if right and (right.group("deictic") or right.group("wd")[:1].isupper()):
+        if right and (right.group(G_PART_DAY_RIGHT.deictic) or right.group(G_PART_DAY_RIGHT.wd)[:1].isupper()):
             end = right.end()  # "mid-afternoon yesterday", "late morning Tuesday"
-            if right.group("deictic"):
-                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group("deictic").lower()]
+            if right.group(G_PART_DAY_RIGHT.deictic):
+                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group(G_PART_DAY_RIGHT.deictic).lower()]
                 day = anchor + dt.timedelta(days=offset) if anchor else None
             else:
-                day = self.resolve_weekday(WEEKDAYS[right.group("wd").lower()], self.tense(start, end))
+                day = self.resolve_weekday(WEEKDAYS[right.group(G_PART_DAY_RIGHT.wd).lower()], self.tense(start, end))
         value = f"{day.isoformat()}T{code}" if day else None
         return [_Found(start, end, value, "time", day)]
 
@@ -1725,10 +2018,10 @@ class _Extractor:
             return None
         at = self.left(RE_AT_THE, hs)
         if at is not None and RE_NEXT_WORD.match(text, he) is None or (at is not None and self.next_word(he).lower() in ("he", "she", "they", "it", "when", "the", "a", "an", "we", "i", "but", "and")):
-            return [_Found(at.start("det"), he, "PAST_REF", "ref")]
+            return [_Found(at.start(G_AT_THE.det), he, "PAST_REF", "ref")]
         some = self.left(RE_FOR_SOME, hs)
         if some is not None:
-            return [_Found(some.start("count"), he, "PXX", "duration")]
+            return [_Found(some.start(G_FOR_SOME.count), he, "PXX", "duration")]
         return None
 
     # ---- handlers: holidays -----------------------------------------------------
@@ -1739,21 +2032,21 @@ class _Extractor:
         name = word.lower()
         end = he
         right = RE_HOLIDAY_RIGHT.match(text, he)
-        if right and right.group("part") and f"{name} {right.group('part').lower()}" in HOLIDAYS:
+        if right and right.group(G_HOLIDAY_RIGHT.part) and f"{name} {right.group('part').lower()}" in HOLIDAYS:
             name = f"{name} {right.group('part').lower()}"
-            end = right.end("part")
+            end = right.end(G_HOLIDAY_RIGHT.part)
         if self.next_word(end).lower() in HOLIDAY_NOT_TIME:
             return None  # "Christmas tree", "Easter Rising"
-        year = int(right.group("year")) if right and right.group("year") and right.start("year") >= end else None
+        year = int(right.group(G_HOLIDAY_RIGHT.year)) if right and right.group(G_HOLIDAY_RIGHT.year) and right.start(G_HOLIDAY_RIGHT.year) >= end else None
         if year is not None and right is not None:
-            end = right.end("year")
+            end = right.end(G_HOLIDAY_RIGHT.year)
         return [self._holiday_found(hs, end, name, year)]
 
     def _holiday_found(self, start: int, end: int, name: str, year: int | None) -> _Found:
         """The holiday ``name`` in its year: the one given, else the one nearest the anchor by tense."""
         rule = HOLIDAYS.get(name)
         left = self.left(RE_HOLIDAY_LEFT, start)
-        mod = " ".join(left.group("mod").lower().split()) if left else ""
+        mod = " ".join(left.group(G_HOLIDAY_LEFT.mod).lower().split()) if left else ""
         if left:
             start = left.start()
         if rule is None:
@@ -1785,14 +2078,14 @@ class _Extractor:
     def _holiday_day(self, hs: int, he: int) -> list[_Found] | None:
         """ "Boxing Day", "St Patrick's Day", "Independence Day" (the word "Day" is the head)."""
         m = self.left(RE_HOLIDAY_DAY, hs)
-        if m is None or not m.group("name")[:1].isupper():
+        if m is None or not m.group(G_HOLIDAY_DAY.name)[:1].isupper():
             return None
         name = f"{m.group('name').lower()} day"
         if name not in HOLIDAYS:
             return None
         right = RE_HOLIDAY_RIGHT.match(self.text, he)
-        year = int(right.group("year")) if right and right.group("year") and not right.group("part") else None
-        end = right.end("year") if year is not None and right is not None else he
+        year = int(right.group(G_HOLIDAY_RIGHT.year)) if right and right.group(G_HOLIDAY_RIGHT.year) and not right.group(G_HOLIDAY_RIGHT.part) else None
+        end = right.end(G_HOLIDAY_RIGHT.year) if year is not None and right is not None else he
         return [self._holiday_found(m.start(), end, name, year)]
 
     def _new_year(self, hs: int, he: int) -> list[_Found] | None:
@@ -1803,9 +2096,9 @@ class _Extractor:
         right = RE_NEW_YEAR_RIGHT.match(self.text, he)
         end = he
         name = "new year"
-        if m.group("kind"):
+        if m.group(G_NEW_YEAR.kind):
             name = "chinese new year"
-        elif right and right.group("part"):
+        elif right and right.group(G_NEW_YEAR_RIGHT.part):
             name = f"new year's {right.group('part').lower()}"
             end = right.end()
         return [self._holiday_found(m.start(), end, name, None)]
@@ -1825,10 +2118,10 @@ class _Extractor:
         if following in SEASON_COMPOUNDS:
             return None
         left = self.left(RE_SEASON_LEFT, hs)
-        mod = " ".join((left.group("mod") or "").lower().split()) if left else ""
-        edge = (left.group("edge") or "") if left else ""
+        mod = " ".join((left.group(G_SEASON_LEFT.mod) or "").lower().split()) if left else ""
+        edge = (left.group(G_SEASON_LEFT.edge) or "") if left else ""
         right = RE_SEASON_RIGHT.match(text, he)
-        year_s = (right.group("year") or right.group("year2")) if right else None
+        year_s = (right.group(G_SEASON_RIGHT.year) or right.group(G_SEASON_RIGHT.year2)) if right else None
         prev = self.prev_word(left.start() if left else hs)[0].lower()
         if not (mod or edge or year_s):
             if low in ("fall", "spring") or prev not in SEASON_PREPOSITIONS:
@@ -1871,7 +2164,7 @@ class _Extractor:
             start = hs
             offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[low]
             if left:
-                mod = " ".join(left.group("mod").lower().split())
+                mod = " ".join(left.group(G_DEICTIC_LEFT.mod).lower().split())
                 if mod in ("earlier", "later", "early", "late"):
                     start = left.start()
                 elif mod == "the day before" and low == "yesterday":
@@ -1883,7 +2176,7 @@ class _Extractor:
             if low == "tonight":
                 return [_Found(start, he, f"{d.isoformat()}TNI" if d else None, "time", d)]
             if right and low != "tonight":
-                code = PARTS_OF_DAY[right.group("part").lower()]
+                code = PARTS_OF_DAY[right.group(G_DEICTIC_RIGHT.part).lower()]
                 return [_Found(start, right.end(), f"{d.isoformat()}T{code}" if d else None, "time", d)]
             return [_Found(start, he, d.isoformat() if d else None, "day", d)]
         if low == "now":
@@ -1899,7 +2192,7 @@ class _Extractor:
             return None  # an adjective ("their current providers"); "the current year" is read from "year"
         if low == "recently":
             left = self.left(RE_DEICTIC_LEFT, hs)
-            start = left.start() if left and left.group("mod").lower() in ("more", "most", "until", "only") else hs
+            start = left.start() if left and left.group(G_DEICTIC_LEFT.mod).lower() in ("more", "most", "until", "only") else hs
             return [_Found(start, he, "PAST_REF", "ref")]
         if low == "future":
             left = self.left(RE_FUTURE_LEFT, hs)
@@ -1911,8 +2204,8 @@ class _Extractor:
                                                 "may", "might", "could", "depends", "hangs", "seems", "looked", "remained"):
                 if text[he:he + 1] == " ":
                     return None
-            start = left.start("det") if left.group("det").lower() == "the" else hs
-            if left.group("det").lower() == "in" and left.end() - left.start() > 3:
+            start = left.start(G_FUTURE_LEFT.det) if left.group(G_FUTURE_LEFT.det).lower() == "the" else hs
+            if left.group(G_FUTURE_LEFT.det).lower() == "in" and left.end() - left.start() > 3:
                 start = left.start() + 3
             return [_Found(start, he, "FUTURE_REF", "ref")]
         if low == "past":
@@ -1945,13 +2238,13 @@ class _Extractor:
             return self._year_words(hs, he, word)
         if low == "while":
             left = self.left(RE_A_WHILE, hs)
-            return [_Found(left.start("a"), he, "PXX", "duration")] if left else None
+            return [_Found(left.start(G_A_WHILE.a), he, "PXX", "duration")] if left else None
         return None
 
     def _decade_word(self, hs: int, he: int, word: str) -> list[_Found] | None:
         """ "the nineties", "the late sixties": decades in words need "the"."""
         left = self.left(RE_DECADE_LEFT, hs)
-        if not left or not left.group("the") or (word[:1].isupper() and not self.at_sentence_start(left.start())):
+        if not left or not left.group(G_DECADE_LEFT.the) or (word[:1].isupper() and not self.at_sentence_start(left.start())):
             return None
         return [_Found(left.start(), he, f"19{DECADE_WORDS[word.lower()]}", "decade")]
 
@@ -1980,7 +2273,8 @@ class _Extractor:
             return None  # "COVID-19", "F-16"
         nxt = text[he:he + 1]
         # counts of units belong to the unit: "three weeks" is read from "weeks"
-        if nxt in (" ", "-", "\u00a0", ",", ".", "s", "t", "n", "r", "½", "¼", "¾", "–") and RE_DIGITS_BEFORE_UNIT.match(text, he):
+        if (nxt in (" ", "-", "\u00a0", ",", ".", "s", "t", "n", "r", "½", "¼", "¾", "–") and self._unit_next()
+                and RE_DIGITS_BEFORE_UNIT.match(text, he)):
             return None
         if n == 4 and nxt == "-":
             m = RE_ISO_DATE.match(text, hs)
@@ -1993,11 +2287,11 @@ class _Extractor:
         if n == 4 and nxt == "/":
             m = RE_YMD_SLASH.match(text, hs)
             if m:
-                d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                d = _date(int(m.group(G_YMD_SLASH.y)), int(m.group(G_YMD_SLASH.m)), int(m.group(G_YMD_SLASH.d)))
                 return [_Found(hs, m.end(), d.isoformat(), "day", d)] if d else None
         if n <= 2:
             m = RE_CLOCK.match(text, hs)
-            if m and (m.group("ampm") or m.group("ampm2") or m.group("tz") or (m.group("m") and self._clock_context(hs))):
+            if m and (m.group(G_CLOCK.ampm) or m.group(G_CLOCK.ampm2) or m.group(G_CLOCK.tz) or (m.group(G_CLOCK.m) and self._clock_context(hs))):
                 return [self._clock(m)]
             m = RE_DAY_MONTH.match(text, hs)
             if m:
@@ -2019,17 +2313,17 @@ class _Extractor:
         return None
 
     def _iso(self, m: regex.Match[str]) -> list[_Found] | None:
-        d = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        d = _date(int(m.group(G_ISO_DATE.y)), int(m.group(G_ISO_DATE.m)), int(m.group(G_ISO_DATE.d)))
         if d is None:
             return None
-        if m.group("h"):
-            z = "Z" if m.group("z") == "Z" else ""
+        if m.group(G_ISO_DATE.h):
+            z = "Z" if m.group(G_ISO_DATE.z) == "Z" else ""
             return [_Found(m.start(), m.end(), f"{d.isoformat()}T{m.group('h')}:{m.group('min')}{z}", "time", d)]
         return [_Found(m.start(), m.end(), d.isoformat(), "day", d)]
 
     def _numeric(self, m: regex.Match[str]) -> list[_Found] | None:
         """01.03.2022 and 01/03/2022 are day.month.year; 03/31/2022 (month first) when the day is over 12."""
-        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        a, b, y = int(m.group(G_NUMERIC_DATE.a)), int(m.group(G_NUMERIC_DATE.b)), int(m.group(G_NUMERIC_DATE.y))
         day, month = (a, b)
         if b > 12 and a <= 12:
             day, month = b, a
@@ -2061,17 +2355,17 @@ class _Extractor:
         right = RE_CLOCK_DAY.match(text, end)
         day: dt.date | None = None
         if right:
-            if right.group("wd") and right.group("wd")[:1].isupper():
-                day = self.resolve_weekday(WEEKDAYS[right.group("wd").lower()], self.tense(start, right.end()))
+            if right.group(G_CLOCK_DAY.wd) and right.group(G_CLOCK_DAY.wd)[:1].isupper():
+                day = self.resolve_weekday(WEEKDAYS[right.group(G_CLOCK_DAY.wd).lower()], self.tense(start, right.end()))
                 end = right.end()
-            elif right.group("deictic"):
-                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group("deictic").lower()]
+            elif right.group(G_CLOCK_DAY.deictic):
+                offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[right.group(G_CLOCK_DAY.deictic).lower()]
                 day = self.anchor + dt.timedelta(days=offset) if self.anchor else None
                 end = right.end()
-            elif right.group("mon") and right.group("mon")[:1].isupper():
-                month, dnum = MONTHS[right.group("mon").lower()], int(right.group("day"))
-                if right.group("year"):
-                    day = _date(int(right.group("year")), month, dnum)
+            elif right.group(G_CLOCK_DAY.mon) and right.group(G_CLOCK_DAY.mon)[:1].isupper():
+                month, dnum = MONTHS[right.group(G_CLOCK_DAY.mon).lower()], int(right.group(G_CLOCK_DAY.day))
+                if right.group(G_CLOCK_DAY.year):
+                    day = _date(int(right.group(G_CLOCK_DAY.year)), month, dnum)
                 else:
                     day = self.resolve_month_day(month, dnum, self.tense(start, right.end()))
                 end = right.end()
@@ -2084,30 +2378,30 @@ class _Extractor:
 
     def _day_month(self, m: regex.Match[str]) -> list[_Found] | None:
         """ "1 March 2022", "1st of March", "25 Dec." (British order)."""
-        day = int(m.group("day"))
-        mon = m.group("mon").lower()
+        day = int(m.group(G_DAY_MONTH.day))
+        mon = m.group(G_DAY_MONTH.mon).lower()
         month = MONTHS[mon]
         if not 1 <= day <= 31:
             return None
         end = m.end()
-        if not m.group("year"):
-            if mon in MONTH_ABBREVIATIONS and not m.group("dot") and mon in ("mar", "jan", "jun"):
+        if not m.group(G_DAY_MONTH.year):
+            if mon in MONTH_ABBREVIATIONS and not m.group(G_DAY_MONTH.dot) and mon in ("mar", "jan", "jun"):
                 return None
             if mon == "may" or mon == "march":
                 prev = self.prev_word(m.start())[0].lower()
                 if prev not in ("on", "from", "until", "till", "by", "since", "before", "after", "of", "to", "between",
                                 "and", "the", "until", "dated", "until", "(", "—", "-") and not self.at_sentence_start(m.start()):
                     return None
-            if m.group("dot") and mon not in MONTH_ABBREVIATIONS:
+            if m.group(G_DAY_MONTH.dot) and mon not in MONTH_ABBREVIATIONS:
                 end -= 1
-        elif m.group("dot") and mon not in MONTH_ABBREVIATIONS:
+        elif m.group(G_DAY_MONTH.dot) and mon not in MONTH_ABBREVIATIONS:
             return None
         start = m.start()
         the = RE_TIME_BEING.match(self.text, max(0, start - 5), start)
         if the and the.end() == start and "of" in m.group():
             start = the.start()
-        if m.group("year"):
-            d = _date(int(m.group("year")), month, day)
+        if m.group(G_DAY_MONTH.year):
+            d = _date(int(m.group(G_DAY_MONTH.year)), month, day)
             if d is None:
                 return None
             return [self._weekday_prefix(_Found(start, end, d.isoformat(), "day", d))]
@@ -2117,15 +2411,15 @@ class _Extractor:
         return [self._weekday_prefix(_Found(start, end, d.isoformat() if d else None, "day", d))]
 
     def _decade(self, m: regex.Match[str]) -> list[_Found] | None:
-        digits = m.group("y")
+        digits = m.group(G_DECADE.y)
         left = self.left(RE_DECADE_LEFT, m.start())
         apostrophe = self.left(RE_YEAR_APOSTROPHE, m.start()) is not None
         start = m.start() - (1 if apostrophe else 0)
-        has_the = bool(left and left.group("the"))
+        has_the = bool(left and left.group(G_DECADE_LEFT.the))
         if apostrophe:
             left = self.left(RE_DECADE_LEFT, start)
-            has_the = bool(left and left.group("the"))
-        if left is not None and (left.group("edge") or "").lower() in ("low", "high", "upper", "lower"):
+            has_the = bool(left and left.group(G_DECADE_LEFT.the))
+        if left is not None and (left.group(G_DECADE_LEFT.edge) or "").lower() in ("low", "high", "upper", "lower"):
             return None  # "in the low 50s": a level, not a decade
         if len(digits) == 2:
             if not (has_the or apostrophe):
@@ -2210,49 +2504,129 @@ class _Extractor:
 
 
 def _lower(text: str) -> str:
-    """``text`` lower-cased with every offset kept."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+    """``text`` lower-cased with every offset kept, as far as the patterns that read it can tell.
+
+    Those patterns spell out only ASCII letters, so only ASCII letters (and
+    the Kelvin sign, which lower-cases to "k") need lower-casing: any other
+    letter stays a letter either way.  ``str.lower`` is slow on non-ASCII text,
+    so such text is lower-cased as UTF-8 bytes.  (Where ``str.lower`` would
+    lengthen the text, "İ", the Kelvin sign is left as it is.)
+    """
+    if text.isascii():
+        return text.lower()
+    lowered = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    if "\u212a" in lowered and "\u0130" not in text:
+        lowered = lowered.replace("\u212a", "k")
+    return lowered
+
+
+def _spans(fast: re.Pattern[Any], exact: regex.Pattern[str], text: str, lo: int, hi: int,
+           group: int = 0, sketch: bytes | None = None, shift: int = 0) -> list[tuple[int, int]]:
+    """The spans of ``exact.finditer(text, lo, hi)``, found with ``fast``.
+
+    ``fast`` is ``exact`` with each ``\\b`` written as an ASCII look-around
+    (``(?<![A-Za-z0-9_])`` before a word, ``(?![A-Za-z0-9_])`` after one), so
+    the two agree unless a character next to a match is a non-ASCII word
+    character ("é", a combining mark).  From such a match on, ``exact`` decides.
+    A match of ``exact`` is ``group`` of the match of ``fast``.  ``fast`` may
+    read a ``sketch`` of ``text`` instead, with an offset ``shift`` into the text.
+    """
+    spans = []
+    for m in fast.finditer(text, lo, hi) if sketch is None else fast.finditer(sketch):
+        s, e = m.span(group)
+        s += shift
+        e += shift
+        if (s and text[s - 1] >= "\x80" and RE_WORD_CHAR.match(text, s - 1)) or (
+                e < hi and text[e] >= "\x80" and RE_WORD_CHAR.match(text, e)):
+            spans += [x.span() for x in exact.finditer(text, s, hi)]
+            break
+        spans.append((s, e))
+    return spans
 
 
 def _heads(text: str, lowered: str) -> list[tuple[int, int]]:
-    """The span of every head word and digit run in ``text``, in order."""
-    heads = [m.span() for m in RE_HEAD.finditer(lowered)]
-    digits = [m.span() for m in RE_HEAD_DIGITS.finditer(text)]
+    """The span of every head word (``RE_HEAD``) and digit run (``RE_HEAD_DIGITS``) in ``text``, in order.
+
+    Both are found in an ASCII sketch of the text, one byte per character
+    (``str.encode`` with "?" for the rest), where the standard engine runs
+    fastest: head words with ``_FAST_HEAD`` over the sketch with every
+    character but a-z, 0-9 and _ turned into a space, so that a head word is
+    always a space and a word; digit runs with the exact pattern tried only
+    where a run of ASCII digits starts.
+    """
+    sketch = lowered.encode("ascii", "replace")
+    heads = _spans(_FAST_HEAD, RE_HEAD, lowered, 0, len(lowered), 1, b" " + sketch.translate(_WORD_SKETCH), -1)
+    digits = _digit_heads(text, sketch.translate(_DIGIT_SKETCH))
     if digits:
         heads += digits
         heads.sort()
     return heads
 
 
+def _digit_heads(text: str, sketch: bytes) -> list[tuple[int, int]]:
+    """The spans of ``RE_HEAD_DIGITS.finditer(text)``; ``sketch`` is ``text`` through ``_DIGIT_SKETCH``.
+
+    A match starts a run of digits that no word character, "$", ",", "/",
+    ":" or a decimal point comes before, and a run of three or more than four
+    digits never matches.  Where the text has digits other than 0-9, the
+    pattern reads all of it.
+    """
+    if b"?" in sketch and any(text[m.start()].isdecimal() for m in RE_SKETCH_OTHER.finditer(sketch)):
+        return [m.span() for m in RE_HEAD_DIGITS.finditer(text)]
+    spans = []
+    for run in RE_SKETCH_DIGITS.finditer(sketch):
+        start, end = run.span()
+        if end - start == 3 or end - start > 4:
+            continue
+        before = sketch[start - 1:start] if start else b" "
+        if before in (b"a", b"$") or (before == b"." and sketch[start - 2:start - 1] in (b"0", b".")):
+            continue
+        m = RE_HEAD_DIGITS.match(text, start)
+        if m:
+            spans.append(m.span())
+    return spans
+
+
 def _head_kind(word: str) -> str | None:
     """Which handler reads a head word; None when its case rules it out."""
     if word[:1].isdigit():
         return "digits"
-    low = word.lower()
+    kind, case = _HEAD_KINDS.get(word.lower(), _DEICTIC)
+    if word.islower():
+        return kind if case == _ANY_CASE else None
     title = word[:1].isupper() and (word[1:].islower() or len(word) == 1)
-    upper = word.isupper()
-    if not (title or upper or word.islower()):
+    if title:
+        return None if case == _UPPER else kind
+    if not word.isupper():
         return None  # "tOday", "MArch"
-    if low in MONTHS:
-        if title or (upper and low not in MONTH_ABBREVIATIONS):
-            return "month"
-        return None
-    if low in WEEKDAYS or (low.endswith("s") and low[:-1] in WEEKDAYS):
-        return "weekday" if title or upper else None
-    if low in WEEKDAY_ABBREVIATIONS:
-        return "weekday_abbr" if title else None
-    if low in UNIT_WORDS:
-        return "unit"
-    if low in SEASONS or (low.endswith("s") and low[:-1] in SEASONS):
-        return "season"
-    if low in DECADE_WORDS:
-        return "decade_word"
-    if low in HOLIDAYS:
-        return "holiday" if title or upper else None
-    if len(low) == 2 and low[0] == "q":
-        return "quarter_abbr" if upper else None
-    return "deictic"
+    return None if case == _TITLE or (case == _TITLE_OR_FULL_UPPER and word.lower() in MONTH_ABBREVIATIONS) else kind
+
+
+# How a head word may be written: in any case, capitalised or in capitals, only
+# capitalised, only in capitals, or (months) capitalised or in capitals unless abbreviated.
+_ANY_CASE, _TITLE_OR_UPPER, _TITLE, _UPPER, _TITLE_OR_FULL_UPPER = range(5)
+_DEICTIC = ("deictic", _ANY_CASE)
+
+
+def _head_kinds() -> dict[str, tuple[str, int]]:
+    """Head word -> (handler, case rule); the first of these lists that holds the word decides."""
+    kinds: dict[str, tuple[str, int]] = {}
+    for words, kind, case in (
+        (MONTHS, "month", _TITLE_OR_FULL_UPPER),
+        ([*WEEKDAYS, *(w + "s" for w in WEEKDAYS)], "weekday", _TITLE_OR_UPPER),
+        (WEEKDAY_ABBREVIATIONS, "weekday_abbr", _TITLE),
+        (UNIT_WORDS, "unit", _ANY_CASE),
+        ([*SEASONS, *(w + "s" for w in SEASONS)], "season", _ANY_CASE),
+        (DECADE_WORDS, "decade_word", _ANY_CASE),
+        (HOLIDAYS, "holiday", _TITLE_OR_UPPER),
+        (("q1", "q2", "q3", "q4"), "quarter_abbr", _UPPER),
+    ):
+        for word in words:
+            kinds.setdefault(word, (kind, case))
+    return kinds
+
+
+_HEAD_KINDS = _head_kinds()
 
 
 def extract_times(text: str, anchor: dt.date | None) -> list[TimeRef]:
