@@ -55,9 +55,11 @@ itself (front matter, "Published ...", a wire dateline with a year).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -313,13 +315,6 @@ RE_HEAD = regex.compile(rf"\b{_trie(_HEAD_WORDS)}\b")
 #: to the next instead of trying every position.
 _FAST_HEAD = re.compile(rb" (" + _trie(_HEAD_WORDS).encode() + rb")(?![a-z0-9_])")
 _WORD_SKETCH = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 32 for c in range(256))
-#: Digits 0, letters and _ a, "$,/:" $, "." and "?" (any other character) as they are, the rest a space.
-_DIGIT_SKETCH = bytes(
-    ord("0") if chr(c).isdigit() else ord("a") if chr(c).isalpha() or c == ord("_") else ord("$") if chr(c) in "$,/:"
-    else c if chr(c) in ".?" else 32
-    for c in range(128)) + b"?" * 128
-RE_SKETCH_DIGITS = re.compile(rb"0+")
-RE_SKETCH_OTHER = re.compile(rb"\?")
 #: A word character as ``\\b`` reads it (``regex`` counts marks, not "½").
 RE_WORD_CHAR = regex.compile(r"\w")
 #: Digit runs that can start a date, a year, a clock time or a decade.
@@ -467,6 +462,8 @@ RE_SEASON_RIGHT = regex.compile(
     rf"(?:[ \t\u00a0]+of[ \t\u00a0]+(?P<year>(?:1[0-9]|20)\d\d|{_YEAR_WORDS})(?!\d)|,?[ \t\u00a0]+(?P<year2>(?:1[0-9]|20)\d\d)(?![\d%]|[.,]\d))?"
 )
 RE_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(?P<w>[\p{L}][\p{L}'’-]*)")
+#: The same for an ASCII word ended by an ASCII character that cannot continue it (the common case).
+_FAST_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?![A-Za-z'\-]|[^\x00-\x7f])")
 _BLANKS = frozenset(" \t\u00a0")  # what [ \t\u00a0] matches
 #: The first letters (any case) of what RE_WEEKDAY_RIGHT reads after the blanks: months, day numbers, parts of the day.
 _DATE_OR_PART_FIRST = frozenset("jfmasonde0123456789") | _BLANKS
@@ -557,6 +554,8 @@ _FAST_CUE = re.compile(
 RE_ED = regex.compile(r"(?<=\b[a-z]{2,})ed\b")
 RE_WORD_BEFORE = regex.compile(r"(?r)[a-z]+")
 RE_PASSIVE_AUX = regex.compile(r"(?r)\b(?:be|been|being|is|are|am|was|were|get|got|gets)\s+(?:not\s+|also\s+|now\s+|still\s+|just\s+)?")
+#: The words RE_PASSIVE_AUX can end with (before the blanks).
+_AUXILIARY_WORDS = frozenset("be been being is are am was were get got gets not also now still just".split())
 # After is/are/was/were: "... to meet", "... due to begin", "... scheduled to take place".
 RE_BE_TO = regex.compile(
     r"\s+(?:(?:due|set|scheduled|expected|slated|supposed|going|about|planned|planning)\s+)?to\s+"
@@ -629,7 +628,6 @@ G_MONTH_LEFT = _Groups(RE_MONTH_LEFT)
 G_MONTH_RIGHT = _Groups(RE_MONTH_RIGHT)
 G_NEW_YEAR = _Groups(RE_NEW_YEAR)
 G_NEW_YEAR_RIGHT = _Groups(RE_NEW_YEAR_RIGHT)
-G_NEXT_WORD = _Groups(RE_NEXT_WORD)
 G_NUMERIC_DATE = _Groups(RE_NUMERIC_DATE)
 G_OF_MONTH = _Groups(RE_OF_MONTH)
 G_OF_REL_YEAR = _Groups(RE_OF_REL_YEAR)
@@ -814,8 +812,27 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """
     lo = max(0, start - _SENTENCE_REACH)
     hi = min(len(text), end + _SENTENCE_REACH)
-    after = RE_SENTENCE_END.search(text, end, hi)
-    return _sentence_start(text, lo, start), (after.start() if after else hi)
+    return _sentence_start(text, lo, start), _sentence_end(text, end, hi)
+
+
+def _sentence_end(text: str, end: int, hi: int) -> int:
+    """The start of the first sentence boundary in ``text[end:hi]``, or ``hi``.
+
+    A boundary starts at . ! ? or a line break: the boundary pattern is tried
+    at those characters, left to right.
+    """
+    pos = end
+    for _ in range(_STOPS_TRIED):
+        stops = [p for p in (text.find(".", pos, hi), text.find("!", pos, hi), text.find("?", pos, hi),
+                             text.find("\n", pos, hi)) if p >= 0]
+        if not stops:
+            return hi
+        pos = min(stops)
+        if RE_SENTENCE_END.match(text, pos, hi):
+            return pos
+        pos += 1
+    after = RE_SENTENCE_END.search(text, pos, hi)
+    return after.start() if after else hi
 
 
 def _sentence_start(text: str, lo: int, start: int) -> int:
@@ -855,16 +872,16 @@ def _tense_cues(text: str, lo: int, hi: int, original: str) -> Iterator[_Cue]:
 def _cues(text: str, lo: int, hi: int, original: str, a: int, b: int) -> tuple[list[_Cue], list[_Cue]]:
     """The tense cues of the sentence ``text[lo:hi]`` that lie in ``text[a:b]``: -ed forms, cue words.
 
-    ``text[a:b]`` starts after a space (or at ``lo``) and ends at one (or at
-    ``hi``): no cue crosses a space, so these are exactly the sentence's cues
-    in that stretch.  One pass of ``_FAST_CUE`` finds both kinds; where its
-    ASCII word boundaries may not be ``\\b``'s (a non-ASCII letter next to a
-    match, or a stretch that starts inside a word), ``_ed_cues`` and
-    ``_word_cues`` read the stretch instead.
+    ``text[a:b]`` starts at or after a space (or at ``lo``) and ends at one
+    (or at ``hi``): no cue crosses a space, so these are exactly the
+    sentence's cues in that stretch.  One pass of ``_FAST_CUE`` finds both
+    kinds; where its ASCII word boundaries may not be ``\\b``'s (a non-ASCII
+    letter next to a match, or a stretch that starts inside a word),
+    ``_ed_cues`` and ``_word_cues`` read the stretch instead.
     """
     ed: list[_Cue] = []
     words: list[_Cue] = []
-    if a == 0 or not RE_WORD_CHAR.match(text, a - 1):
+    if a == 0 or text[a - 1] == " " or text[a:a + 1] == " " or not RE_WORD_CHAR.match(text, a - 1):
         for m in _FAST_CUE.finditer(text, a, b):
             start, end = m.span()
             if (start and text[start - 1] >= "\x80" and RE_WORD_CHAR.match(text, start - 1)) or (
@@ -898,9 +915,19 @@ def _ed_cue(text: str, lo: int, start: int, end: int) -> _Cue | None:
     word = text[start:end]
     if word in NOT_PAST_ED_WORDS or word in TENSE_WORDS:
         return None
-    if RE_PASSIVE_AUX.match(text, max(lo, start - 20), start):
+    if _after_auxiliary(text, lo, start):
         return None  # "will be named", "was killed": the auxiliary carries the tense
     return start, end, "past", word in REPORTING
+
+
+def _after_auxiliary(text: str, lo: int, start: int) -> bool:
+    """Whether ``RE_PASSIVE_AUX`` ends at ``start``: "was killed", "is not expected"."""
+    if text[start - 1:start] == " ":  # the common case, a plain word and a space, is read with str methods
+        space = text.rfind(" ", max(lo, start - 21), start - 1)
+        word = text[space + 1:start - 1]
+        if space >= 0 and word.isalpha() and word.isascii() and word not in _AUXILIARY_WORDS:
+            return False
+    return RE_PASSIVE_AUX.match(text, max(lo, start - 20), start) is not None
 
 
 def _word_cues(text: str, lo: int, hi: int, original: str, a: int, b: int) -> Iterator[_Cue]:
@@ -919,7 +946,7 @@ def _word_cue(text: str, lo: int, hi: int, original: str, start: int, end: int) 
     rule = TENSE_WORDS[low]
     if low in ("may", "will") and original[start].isupper() and start > lo:
         return None  # "in May", "Will Smith": a month or a name mid-sentence
-    if rule == "past" and low in IRREGULAR_PAST_WORDS and RE_PASSIVE_AUX.match(text, max(lo, start - 20), start):
+    if rule == "past" and low in IRREGULAR_PAST_WORDS and _after_auxiliary(text, lo, start):
         return None  # "will be held": the auxiliary carries the tense
     if rule in ("fut", "pres", "past"):
         kind = rule
@@ -974,6 +1001,8 @@ def _nearest_cue(cues: list[tuple[int, int, str, bool]], start: int, end: int, t
             dist = float(start - ce)
         else:
             dist = float(cs - end) * 2 + 10
+            if best is not None and dist >= best[0]:
+                continue  # what is added below only lengthens it
             between = text[end:cs]
             if "," in between or " that " in between:
                 dist += 40  # "... by May, invited Sinn Fein", "on Wednesday that the town will": another clause
@@ -1096,8 +1125,7 @@ class _Extractor:
         self._cues: dict[int, _SentenceCues] = {}
         self.heads: list[tuple[int, int]] = []  # the head words and digit runs (``_heads``) ...
         self.head_index = 0  # ... and the one being read
-        # no letter that matches an ASCII letter only when case is ignored ("ſ" for s, the Kelvin sign)
-        self.plain = not any(c in text for c in _CASE_FOLD_ONLY)
+        self._plain: bool | None = None
         self.handlers: dict[str, Callable[[int, int, str], list[_Found] | None]] = {
             "month": self._month, "weekday": self._weekday, "weekday_abbr": self._weekday_abbr,
             "unit": self._unit, "season": self._season, "deictic": self._deictic, "digits": self._digits,
@@ -1138,7 +1166,8 @@ class _Extractor:
                 found.append(item)
                 if item.value and item.remember and item.grain not in _NOT_REMEMBERED:
                     self._remember(item)
-                end = max(end, item.end)
+                if item.end > end:
+                    end = item.end
         self._attach_clock_days()
         return found
 
@@ -1180,24 +1209,35 @@ class _Extractor:
 
         A sentence is known by its start; the first look at it fixes its end.
         """
+        best = self._cues[self.sentence(start, end)[0]].nearest(start, end)
+        return None if best is None else _TENSE_NAMES[best[1]]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``text[start:end]``, as ``tense`` sees it (the last one looked at, if it holds it)."""
         lo, hi = self._sentence
         if not (lo <= start and end <= hi):
             lo, hi = self._sentence = _sentence_around(self.text, start, end)
-        cues = self._cues.get(lo)
-        if cues is None:
-            cues = self._cues[lo] = _SentenceCues(self.lowered, self.text, lo, hi)
-        best = cues.nearest(start, end)
-        return None if best is None else _TENSE_NAMES[best[1]]
+        if lo not in self._cues:
+            self._cues[lo] = _SentenceCues(self.lowered, self.text, lo, hi)
+        return lo, hi
 
     def prev_word(self, pos: int) -> tuple[str, int]:
-        m = RE_PREV_WORD.match(self.text, max(0, pos - 40), pos)
+        """The word before ``pos`` (``RE_PREV_WORD``) and its start."""
+        text = self.text
+        if text[pos - 1:pos] == " ":  # the common case, a plain word and a space: found with str methods
+            space = text.rfind(" ", max(0, pos - 41), pos - 1)
+            if space >= 0:
+                word = text[space + 1:pos - 1]
+                if word.isalpha() and word.isascii():
+                    return word, space + 1
+        m = RE_PREV_WORD.match(text, max(0, pos - 40), pos)
         return (m.group(G_PREV_WORD.w), m.start()) if m else ("", pos)
 
     def next_word(self, pos: int) -> str:
         if self.text[pos:pos + 1] not in _BLANKS:
             return ""
-        m = RE_NEXT_WORD.match(self.text, pos)
-        return m.group(G_NEXT_WORD.w) if m else ""
+        m = _FAST_NEXT_WORD.match(self.text, pos) or RE_NEXT_WORD.match(self.text, pos)
+        return m.group(1) if m else ""
 
     def _date_or_part_next(self, pos: int) -> bool:
         """False when ``RE_WEEKDAY_RIGHT`` reads nothing at ``pos``: all it reads starts with a
@@ -1218,7 +1258,9 @@ class _Extractor:
         the unit is one; only a case-insensitive pattern also reads "ſ" or the
         Kelvin sign as letters of a unit, so in such text this is always True.
         """
-        if not self.plain:
+        if self._plain is None:
+            self._plain = not any(c in self.text for c in _CASE_FOLD_ONLY)
+        if not self._plain:
             return True
         lowered, heads, i = self.lowered, self.heads, self.head_index
         for hs, he in heads[i + 1:i + 9]:
@@ -1443,11 +1485,13 @@ class _Extractor:
         low = word.lower()
         plural = low.endswith("s") and low not in WEEKDAYS
         weekday = WEEKDAYS[low[:-1] if plural else low]
-        following = self.next_word(he)
-        if following and following.lower() in WEEKDAY_NAME_FOLLOWERS and following[:1].isupper():
-            return None
-        if following.lower() == "night" and self.next_word(he + 1 + len(following)).lower() == "football":
-            return None
+        after = text[he + 1:he + 2]
+        if not ("a" <= after <= "z" and after != "n"):  # a lower-case word after it is no name, nor "night"
+            following = self.next_word(he)
+            if following and following.lower() in WEEKDAY_NAME_FOLLOWERS and following[:1].isupper():
+                return None
+            if following.lower() == "night" and self.next_word(he + 1 + len(following)).lower() == "football":
+                return None
         prev, prev_start = self.prev_word(hs)
         if prev.lower() in NAMED_DAY_PREFIXES and prev[:1].isupper():
             return [self._holiday_found(prev_start, he, f"{prev.lower()} {low}", None)]
@@ -1490,7 +1534,12 @@ class _Extractor:
                 end = right.end()
         tense = None
         if self.anchor is not None and mod not in ("last", "next", "this coming", "this past", "coming"):
-            tense = "future" if mod == "until" else self.tense(start, end)
+            if mod == "until":
+                tense = "future"
+            elif weekday == self.anchor.weekday():
+                self.sentence(start, end)  # the anchor's own weekday is the anchor in any tense
+            else:
+                tense = self.tense(start, end)
         d = self.resolve_weekday(weekday, tense, mod)
         if part:
             return [_Found(start, end, f"{d.isoformat()}T{part}" if d else None, "time", d)]
@@ -2547,44 +2596,18 @@ def _spans(fast: re.Pattern[Any], exact: regex.Pattern[str], text: str, lo: int,
 def _heads(text: str, lowered: str) -> list[tuple[int, int]]:
     """The span of every head word (``RE_HEAD``) and digit run (``RE_HEAD_DIGITS``) in ``text``, in order.
 
-    Both are found in an ASCII sketch of the text, one byte per character
-    (``str.encode`` with "?" for the rest), where the standard engine runs
-    fastest: head words with ``_FAST_HEAD`` over the sketch with every
-    character but a-z, 0-9 and _ turned into a space, so that a head word is
-    always a space and a word; digit runs with the exact pattern tried only
-    where a run of ASCII digits starts.
+    Head words are found with ``_FAST_HEAD`` in an ASCII sketch of the
+    lower-cased text, one byte per character, where every character but a-z,
+    0-9 and _ is a space: there a head word is a space and the word, which the
+    standard engine finds fastest.
     """
-    sketch = lowered.encode("ascii", "replace")
-    heads = _spans(_FAST_HEAD, RE_HEAD, lowered, 0, len(lowered), 1, b" " + sketch.translate(_WORD_SKETCH), -1)
-    digits = _digit_heads(text, sketch.translate(_DIGIT_SKETCH))
+    sketch = b" " + lowered.encode("ascii", "replace").translate(_WORD_SKETCH)
+    heads = _spans(_FAST_HEAD, RE_HEAD, lowered, 0, len(lowered), 1, sketch, -1)
+    digits = [m.span() for m in RE_HEAD_DIGITS.finditer(text)]
     if digits:
         heads += digits
         heads.sort()
     return heads
-
-
-def _digit_heads(text: str, sketch: bytes) -> list[tuple[int, int]]:
-    """The spans of ``RE_HEAD_DIGITS.finditer(text)``; ``sketch`` is ``text`` through ``_DIGIT_SKETCH``.
-
-    A match starts a run of digits that no word character, "$", ",", "/",
-    ":" or a decimal point comes before, and a run of three or more than four
-    digits never matches.  Where the text has digits other than 0-9, the
-    pattern reads all of it.
-    """
-    if b"?" in sketch and any(text[m.start()].isdecimal() for m in RE_SKETCH_OTHER.finditer(sketch)):
-        return [m.span() for m in RE_HEAD_DIGITS.finditer(text)]
-    spans = []
-    for run in RE_SKETCH_DIGITS.finditer(sketch):
-        start, end = run.span()
-        if end - start == 3 or end - start > 4:
-            continue
-        before = sketch[start - 1:start] if start else b" "
-        if before in (b"a", b"$") or (before == b"." and sketch[start - 2:start - 1] in (b"0", b".")):
-            continue
-        m = RE_HEAD_DIGITS.match(text, start)
-        if m:
-            spans.append(m.span())
-    return spans
 
 
 def _head_kind(word: str) -> str | None:
@@ -2637,7 +2660,36 @@ def extract_times(text: str, anchor: dt.date | None) -> list[TimeRef]:
     anchor None their value is None (text kept) -- never resolve against today.
     """
     found = _Extractor(text, anchor).run()
-    return [TimeRef(text[f.start:f.end], (f.start, f.end), f.value, f.grain) for f in found]
+    return [_time_ref(text[f.start:f.end], (f.start, f.end), f.value, f.grain) for f in found]
+
+
+def _time_ref_maker() -> Callable[[str, tuple[int, int], str | None, str], TimeRef]:
+    """``TimeRef``, or an equal record built a few times faster.
+
+    ``TimeRef`` is a frozen dataclass with slots: its ``__init__`` sets each
+    field through ``object.__setattr__``.  While it is just that record (these
+    four fields, no ``__post_init__``), the slots are filled directly instead.
+    """
+    names = ("text", "span", "value", "grain")
+    slots = [TimeRef.__dict__.get(name) for name in names]
+    if (tuple(f.name for f in dataclasses.fields(TimeRef)) != names or hasattr(TimeRef, "__post_init__")
+            or not all(isinstance(slot, types.MemberDescriptorType) for slot in slots)):
+        return TimeRef
+    new = object.__new__
+    set_text, set_span, set_value, set_grain = (slot.__set__ for slot in slots if slot is not None)
+
+    def make(text: str, span: tuple[int, int], value: str | None, grain: str) -> TimeRef:
+        ref = new(TimeRef)
+        set_text(ref, text)
+        set_span(ref, span)
+        set_value(ref, value)
+        set_grain(ref, grain)
+        return ref
+
+    return make
+
+
+_time_ref = _time_ref_maker()
 
 
 def find_dateline(text: str) -> dt.date | None:
