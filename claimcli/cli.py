@@ -622,33 +622,33 @@ def compare(
     """
     def body() -> int:
         import dataclasses
+        import gc
 
         from .compare import KINDS, VERDICTS
         from .compare import compare as run_compare
-        from .render import compare_counts, compare_markdown, compare_table, groups_json, groups_jsonl
+        from .render import compare_counts, write_comparison
 
         kinds = _choices(kind, KINDS, "--kind") or list(KINDS)
         failing = set(_choices(fail_on, VERDICTS, "--fail-on"))
         shown = set(_choices(verdict, VERDICTS, "--verdict"))
         first, last = check_date(since, "--since"), check_date(until, "--until")
         opened = _open_store(store)
-        result = run_compare(opened, docs or None, since=first, until=last, kinds=kinds,
-                             min_similarity=min_similarity)
-        found = any(g.verdict in failing for g in result.groups)
-        if shown:
-            result = dataclasses.replace(result, groups=tuple(g for g in result.groups if g.verdict in shown))
-        chosen = fmt if fmt is not None else (CompareFormat.table if sys.stdout.isatty() else CompareFormat.jsonl)
-        if chosen is CompareFormat.table:
-            compare_table(result, make_console(sys.stdout))
-        elif chosen is CompareFormat.md:
-            _write(compare_markdown(result))
-        elif chosen is CompareFormat.json:
-            _write(groups_json(result.groups))
-        else:
-            _write(groups_jsonl(result.groups))
-        if sys.stderr.isatty() and chosen is not CompareFormat.table:
-            notice(compare_counts(result))
-        return int(ExitCode.FINDINGS) if found else int(ExitCode.OK)
+        collecting = gc.isenabled()
+        gc.disable()  # millions of small acyclic records, until they are printed
+        try:
+            result = run_compare(opened, docs or None, since=first, until=last, kinds=kinds,
+                                 min_similarity=min_similarity)
+            found = any(g.verdict in failing for g in result.groups)
+            if shown:
+                result = dataclasses.replace(result, groups=tuple(g for g in result.groups if g.verdict in shown))
+            chosen = fmt if fmt is not None else (CompareFormat.table if sys.stdout.isatty() else CompareFormat.jsonl)
+            write_comparison(result, chosen, sys.stdout)
+            if sys.stderr.isatty() and chosen is not CompareFormat.table:
+                notice(compare_counts(result))
+            return int(ExitCode.FINDINGS) if found else int(ExitCode.OK)
+        finally:
+            if collecting:
+                gc.enable()
 
     run_guarded(body)
 

@@ -83,7 +83,7 @@ STORY_WINDOW_DAYS = 7
 #: Cosine similarity an article needs with a story's profile to join it.
 STORY_THRESHOLD = 0.2
 #: An article's profile is read from its first characters (headline, lead).
-STORY_CHARS = 3000
+STORY_CHARS = 2500
 #: Names kept per article profile, and per story profile.
 ARTICLE_TERMS = 12
 STORY_TERMS = 40
@@ -302,15 +302,16 @@ def compare(store: Store, docs: Sequence[str] | None = None, *, since: str | Non
             groups.extend(_quote_groups(collected, min_similarity))
         if "statement" in kinds:
             groups.extend(_statement_groups(collected, stories, min_similarity))
-    groups.sort(key=lambda g: (SEVERITY[g.verdict], KINDS.index(g.kind), g.id))
-    return Comparison(len(collected.articles), tuple(stories), tuple(groups))
+        groups.sort(key=lambda g: (SEVERITY[g.verdict], KINDS.index(g.kind), g.id))
+        return Comparison(len(collected.articles), tuple(stories), tuple(groups))
 
 
 @contextlib.contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: compare builds millions of small
     acyclic records, and each full collection would walk all of them again
-    (reference counting still frees everything as usual)."""
+    (reference counting still frees everything as usual).  A caller that
+    is about to exit (the CLI) may keep it paused for the rendering too."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -480,6 +481,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+@functools.lru_cache(maxsize=65536)
 def _object(obj: str | None, event: str) -> str | None:
     """The counted object, normalised: "Russian troops" -> "russian soldiers",
     "close colleagues" -> "colleagues"; people when the event counts people
@@ -703,13 +705,18 @@ def _cluster_stories(collected: _Collected) -> list[Story]:
         if day is not None and (best.last is None or day > best.last):
             best.last = day
         centroid = best.centroid
+        squares = best.norm * best.norm if centroid else 0.0
         for term, weight in vec.items():
-            centroid[term] = centroid.get(term, 0.0) + weight / norm
+            before = centroid.get(term, 0.0)
+            after = before + weight / norm
+            centroid[term] = after
+            squares += after * after - before * before
         if len(centroid) > 2 * STORY_TERMS:
             kept = sorted(centroid.items(), key=lambda kv: -kv[1])[:STORY_TERMS]
             centroid.clear()
             centroid.update(kept)
-        best.norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+            squares = sum(w * w for w in centroid.values())
+        best.norm = math.sqrt(squares) if squares > 0 else 1.0
         art.story = best.n
         for term in vec:
             postings = index[term]
@@ -1292,14 +1299,14 @@ def _statement_group(collected: _Collected, stories: list[Story], reports: list[
     party = _party(reports[0])
     if party.startswith("gov:"):
         speaker = party[4:].title() + " (government)"
-        speaker = speaker.replace("United States (government)", "United States (government)")
     else:
         speaker = Counter(r.speaker for r in reports if r.speaker).most_common(1)[0][0]
     story = stories[collected.articles[reports[0].art].story].label
     outlets = sorted({_outlet(collected, r) for r in reports})
     names = sorted({r.speaker for r in reports if r.speaker})
     gid = f"stmt:{_slug(story)}:{_slug(party.split(':', 1)[1])}:{_short_hash(*(_claim_id(collected, r) for r in reports))}"
-    summary = (f"{speaker} on the same matter in {len({r.art for r in reports})} articles "
-               f"({', '.join(outlets)}), as {' / '.join(names)}")
+    summary = f"{speaker} on the same matter in {len({r.art for r in reports})} articles ({', '.join(outlets)})"
+    if names != [speaker]:
+        summary += f", as {' / '.join(names)}"
     return Group(gid, "statement", "corroborated", {"speaker": speaker, "story": story},
                  tuple(_member(collected, r) for r in reports), None, (), summary)

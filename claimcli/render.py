@@ -514,3 +514,17 @@ def _number(value: float | int | None) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def write_comparison(comparison: Comparison, fmt: CompareFormat, out: TextIO) -> None:
+    """Render a comparison in ``fmt`` (json: one array of GROUP records,
+    jsonl: one per line), streamed."""
+    if fmt is CompareFormat.table:
+        compare_table(comparison, make_console(out))
+        return
+    chunks = (compare_markdown(comparison) if fmt is CompareFormat.md
+              else groups_json(comparison.groups) if fmt is CompareFormat.json
+              else groups_jsonl(comparison.groups))
+    for chunk in chunks:
+        out.write(chunk)
+    out.flush()
