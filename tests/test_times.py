@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcli.extract import times
 from claimcli.extract.times import GRAINS, extract_times, find_dateline, tense_of
 from claimcli.models import TimeRef
 
@@ -312,3 +313,60 @@ def test_news_date_styles_round_trip(day: dt.date) -> None:
         refs = extract_times(text, None)
         assert [r.value for r in refs] == [day.isoformat()], written
         assert refs[0].text == written
+
+
+# --- fast paths read exactly what the patterns read ------------------------------------------------------
+# extract_times finds heads, sentence bounds, neighbouring words and tense cues with the standard engine, str
+# methods and an ASCII sketch of the text; each must give what the regex module's pattern gives, also next to
+# non-ASCII letters, marks, "½", curly quotes and the letters that case folding maps to ASCII (İ ſ K).
+
+_PIECES = ["Monday", "mondays", "may", "March", "now", "know", "day", "years", "ago", "said", "was", "killed", "bed",
+           "planned", "won't", "we'll", "it’ll", "is", "to", "meet", "1998", "12", "123", "3.5", "$5", "£5", "9am",
+           "5:30", "1st", "70s", "01.03.2022", "٣٤", "é", "\u0301", "½", "’", "“", "-", "_", "İ", "ſ", "\u212a",
+           "Mr.", ".", "!", "?", ",", "\n", "\n\n", " ", " ", "  ", "\u00a0", "\t", "A", "the", "x" * 45]
+_SOUP = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_SOUP)
+def test_fast_head_scan_matches_the_patterns(text: str) -> None:
+    lowered = times._lower(text)
+    expected = sorted([m.span() for m in times.RE_HEAD.finditer(lowered)]
+                      + [m.span() for m in times.RE_HEAD_DIGITS.finditer(text)])
+    assert times._heads(text, lowered) == expected
+    assert lowered.encode("ascii", "replace") == text.lower().encode("ascii", "replace") or "\u0130" in text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_SOUP, data=st.data())
+def test_fast_sentence_bounds_match_the_patterns(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo, hi = max(0, start - times._SENTENCE_REACH), min(len(text), end + times._SENTENCE_REACH)
+    before = times.RE_SENTENCE_END_BACK.search(text, lo, start)
+    after = times.RE_SENTENCE_END.search(text, end, hi)
+    assert times._sentence_around(text, start, end) == (before.end() if before else lo, after.start() if after else hi)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_SOUP, data=st.data())
+def test_fast_tense_cues_match_the_patterns(text: str, data: st.DataObject) -> None:
+    lowered = times._lower(text)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    cuts = [lo] + [k for k in range(lo, hi) if lowered[k] == " "] + [k + 1 for k in range(lo, hi) if lowered[k] == " "]
+    a = data.draw(st.sampled_from(cuts))
+    b = data.draw(st.sampled_from([hi] + [k for k in range(a, hi) if lowered[k] == " "]))
+    exact = (list(times._ed_cues(lowered, lo, hi, a, b)), list(times._word_cues(lowered, lo, hi, text, a, b)))
+    assert times._cues(lowered, lo, hi, text, a, b) == exact
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_SOUP, data=st.data())
+def test_fast_word_lookups_match_the_patterns(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    extractor = times._Extractor(text, None)
+    m = times.RE_PREV_WORD.match(text, max(0, pos - 40), pos)
+    assert extractor.prev_word(pos) == ((m.group("w"), m.start()) if m else ("", pos))
+    m = times.RE_NEXT_WORD.match(text, pos)
+    assert extractor.next_word(pos) == (m.group("w") if m else "")

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 import types
@@ -299,6 +300,16 @@ _YEAR_WORDS = (
 # the original words ("May" and "March" must be capitalised to be months,
 # "This Week" mid-sentence is a show).  A single lower-case pattern is several
 # times faster than one that spells out the case variants.
+#
+# Speed: the patterns below define what is read; where a pattern is run often,
+# a faster equivalent runs instead and the pattern itself only where the two
+# could differ.  Scans over many characters use the standard ``re`` engine
+# (often over an ASCII sketch of the text, with ASCII word boundaries), and
+# fall back to the ``regex`` pattern next to a non-ASCII letter; a context
+# pattern is skipped when a plain string test shows it cannot match; groups are
+# read by number (``_Groups``).  Tense cues are read outward from the
+# expression, only as far as the nearest cue can be (``_SentenceCues``).
+# tests/test_times.py checks each fast path against its pattern.
 _HEAD_WORDS = sorted(
     set(MONTHS) | set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(WEEKDAY_ABBREVIATIONS) | set(UNIT_WORDS)
     | set(SEASONS) | {w + "s" for w in SEASONS} | set(DECADE_WORDS)
@@ -357,6 +368,9 @@ RE_UNIT_LEFT = regex.compile(
 # "two to six days": the first number of a range, left of the count.
 _EMPTY_LEFT = [""] * 8
 RE_RANGE_LEFT = regex.compile(rf"(?r)(?i:\b(?P<first>\d+(?:\.\d+)?|{_R_NUMBER_WORDS})\s*(?:to|and|or|-|–)\s*)")
+_RANGE_LINKS = ("to", "and", "or", "-", "–")  # what RE_RANGE_LEFT reads right before the count (and blanks)
+#: The first characters of the words RE_UNIT_RIGHT reads after blanks (and, or, ago ... of, being, 1999, nineteen ...).
+_UNIT_RIGHT_FIRST = frozenset("aoelhfpribnt12")
 # The word right before a position, and its start: "in", "the", "Theresa".
 RE_PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\d][\p{L}\d'’.]*-?)[ \t\u00a0]*")
 # Modifiers before a weekday: "last Monday", "this coming Sunday", "Earlier Sunday".
@@ -546,9 +560,10 @@ _STOPS_TRIED = 8  # after this many stops that end no sentence, the backward sea
 RE_TENSE = regex.compile(rf"\b{_trie(TENSE_WORDS)}\b|['’]ll\b")  # in the lower-cased text
 _FAST_TENSE = re.compile(rf"(?<![A-Za-z0-9_]){_trie(TENSE_WORDS)}(?![A-Za-z0-9_])|['’]ll(?![A-Za-z0-9_])")
 # RE_TENSE and RE_ED in one pass, with ASCII word boundaries (see ``_cues``): a cue
-# word, or a word of two or more letters and "ed" (group 1), or 'll.
+# word, or (group 1) a word of two or more letters and "ed", or 'll.
 _FAST_CUE = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:{_trie(TENSE_WORDS)}|[a-z]{{2,}}(ed))(?![A-Za-z0-9_])|['’]ll(?![A-Za-z0-9_])"
+    rf"(?<![A-Za-z0-9_])(?:{_trie(TENSE_WORDS)}(?![A-Za-z0-9_])|([a-z]{{4,}}+(?<=ed))(?![A-Za-z0-9_]))"
+    r"|['’]ll(?![A-Za-z0-9_])"
 )
 # An -ed verb form: found from its ending, which the engine finds with a fast string search.
 RE_ED = regex.compile(r"(?<=\b[a-z]{2,})ed\b")
@@ -673,6 +688,7 @@ def _quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a pure function of a few hundred inputs
 def _number(words: str) -> float | int | None:
     """A count as written: "three", "2 1/2", "a couple of", "twenty four"."""
     if words.isdigit():
@@ -698,6 +714,7 @@ def _number(words: str) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a pure function of a few hundred inputs
 def _ordinal(word: str) -> int | None:
     """ "third" -> 3, "20th" -> 20, "twenty-first" -> 21."""
     low = word.lower().replace(" ", "-")
@@ -737,6 +754,7 @@ def _year_words(words: str) -> int | None:
     return century + total if total < 100 else None
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a pure function of a few hundred inputs
 def _duration(count: float | int | str, unit: str) -> str | None:
     """TIMEX3 duration: (3, "week") -> "P3W", (2, "hour") -> "PT2H", ("X", "year") -> "PXY"."""
     if unit not in DURATION_UNITS:
@@ -759,6 +777,20 @@ def _duration(count: float | int | str, unit: str) -> str | None:
 
 def _season_value(code: str, year: int) -> str:
     return f"{year:04d}-{code}"
+
+
+def _nearest_date(options: list[dt.date], anchor: dt.date, tense: str | None) -> dt.date | None:
+    """The option nearest ``anchor`` that agrees with ``tense``: one against it counts three times its distance."""
+    if not options:
+        return None
+
+    def cost(d: dt.date) -> tuple[int, bool]:
+        days = (d - anchor).days
+        # a date against the tense is possible ("extended to Nov. 20") but costs three times the distance
+        against = (tense == "past" and days > 1) or (tense == "future" and days < 0)
+        return (abs(days) * (TENSE_PENALTY_DAYS if against else 1), days > 0)
+
+    return min(options, key=cost)
 
 
 def _holiday_date(rule: tuple[str, int, int, int], year: int) -> dt.date | None:
@@ -823,14 +855,18 @@ def _sentence_end(text: str, end: int, hi: int) -> int:
     """
     pos = end
     for _ in range(_STOPS_TRIED):
-        stops = [p for p in (text.find(".", pos, hi), text.find("!", pos, hi), text.find("?", pos, hi),
-                             text.find("\n", pos, hi)) if p >= 0]
-        if not stops:
+        stop = text.find(".", pos, hi)
+        if stop < 0:
+            stop = hi
+        for char in "\n!?":
+            other = text.find(char, pos, stop)
+            if other >= 0:
+                stop = other
+        if stop >= hi:
             return hi
-        pos = min(stops)
-        if RE_SENTENCE_END.match(text, pos, hi):
-            return pos
-        pos += 1
+        if RE_SENTENCE_END.match(text, stop, hi):
+            return stop
+        pos = stop + 1
     after = RE_SENTENCE_END.search(text, pos, hi)
     return after.start() if after else hi
 
@@ -844,9 +880,14 @@ def _sentence_start(text: str, lo: int, start: int) -> int:
     """
     pos = start
     for _ in range(_STOPS_TRIED):
-        pos = max(text.rfind(".", lo, pos), text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos))
-        if pos < 0:
+        stop = text.rfind(".", lo, pos)
+        for char in "\n!?":
+            other = text.rfind(char, max(lo, stop + 1), pos)
+            if other >= 0:
+                stop = other
+        if stop < 0:
             return lo
+        pos = stop
         m = RE_SENTENCE_END.match(text, pos, start)
         if m:
             return m.end()
@@ -1082,6 +1123,8 @@ class _SentenceCues:
             self.ed += ed
             self.words += words
             self.b = b
+
+
 #: A year-less date against the tense of its sentence ("set Nov. 10 as the
 #: deadline", past tense, future date) is taken only when it is this many
 #: times nearer the anchor than the date that agrees with the tense.
@@ -1118,7 +1161,7 @@ class _Extractor:
         self.anchor = anchor if anchor is not None and 2 <= anchor.year <= 9997 else None
         self.found: list[_Found] = []
         self.last_day: dt.date | None = None
-        self.last_year: int | None = None
+        self.last_year_value = ""  # the last value naming a year (its first four digits), for "that year"
         self.last_quarter: tuple[int, int] | None = None
         self._context_start = 0
         self._sentence = (0, -1)  # the last sentence looked at: heads come in order, so it is often reused
@@ -1178,7 +1221,7 @@ class _Extractor:
         if item.day is not None and item.grain in ("day", "time"):
             self.last_day = item.day
         if value[:4].isdigit() and len(value) >= 4 and item.grain not in ("decade", "century"):
-            self.last_year = int(value[:4])
+            self.last_year_value = value
         if item.grain == "quarter" and len(value) == 7:
             self.last_quarter = (int(value[:4]), int(value[6]))
 
@@ -1299,17 +1342,36 @@ class _Extractor:
         anchor = self.anchor
         if anchor is None:
             return None
-        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _date(y, month, day))]
-        if not options:
+        return _nearest_date(self._month_day_options(month, day), anchor, tense)
+
+    def _month_day_options(self, month: int, day: int) -> list[dt.date]:
+        """The month and day in the anchor's year and the years either side (the anchor is set)."""
+        assert self.anchor is not None
+        year = self.anchor.year
+        return [d for y in (year - 1, year, year + 1) if (d := _date(y, month, day))]
+
+    def month_day_in_tense(self, month: int, day: int, start: int, end: int) -> dt.date | None:
+        """``resolve_month_day`` in the tense of ``text[start:end]``, which is read only when it can change the answer."""
+        anchor = self.anchor
+        if anchor is None:
             return None
+        options = self._month_day_options(month, day)
+        if not options:
+            self.sentence(start, end)
+            return None
+        picks = {_nearest_date(options, anchor, tense) for tense in (None, "past", "future")}
+        if len(picks) == 1:
+            self.sentence(start, end)  # as a look at the tense would
+            return picks.pop()
+        return _nearest_date(options, anchor, self.tense(start, end))
 
-        def cost(d: dt.date) -> tuple[int, bool]:
-            days = (d - anchor).days
-            # a date against the tense is possible ("extended to Nov. 20") but costs three times the distance
-            against = (tense == "past" and days > 1) or (tense == "future" and days < 0)
-            return (abs(days) * (TENSE_PENALTY_DAYS if against else 1), days > 0)
-
-        return min(options, key=cost)
+    def month_in_tense(self, month: int, start: int, end: int) -> str | None:
+        """``resolve_month`` in the tense of ``text[start:end]``, which is read only when it can change the answer."""
+        picks = {self.resolve_month(month, tense) for tense in (None, "past", "future")}
+        if len(picks) == 1:
+            self.sentence(start, end)  # as a look at the tense would
+            return picks.pop()
+        return self.resolve_month(month, self.tense(start, end))
 
     def resolve_month(self, month: int, tense: str | None, mod: str = "") -> str | None:
         anchor = self.anchor
@@ -1429,7 +1491,7 @@ class _Extractor:
                 if d is None:
                     return None
                 return [self._weekday_prefix(_Found(start, end, d.isoformat(), "day", d))]
-            d = self.resolve_month_day(month, day, None if self.anchor is None else self.tense(start, end))
+            d = self.month_day_in_tense(month, day, start, end)
             if self.anchor is not None and d is None:
                 return None
             return [self._weekday_prefix(_Found(start, end, d.isoformat() if d else None, "day", d))]
@@ -1439,8 +1501,7 @@ class _Extractor:
             return [_Found(start, end, f"XXXX-{month:02d}", "set")]
         value = None
         if self.anchor is not None:
-            tense = self.tense(start, end) if not mod else None
-            value = self.resolve_month(month, tense, mod)
+            value = self.resolve_month(month, None, mod) if mod else self.month_in_tense(month, start, end)
         return [_Found(start, end, value, "month")]
 
     def _weekday_prefix(self, item: _Found) -> _Found:
@@ -1527,7 +1588,7 @@ class _Extractor:
                     item = _Found(start, right_end, d.isoformat() if d else None, "day", d)
                     if right.group(G_WEEKDAY_RIGHT.part):
                         item.grain = "time"
-                        item.value = f"{d.isoformat()}T{PARTS_OF_DAY[right.group('part').lower()]}" if d else None
+                        item.value = f"{d.isoformat()}T{PARTS_OF_DAY[right.group(G_WEEKDAY_RIGHT.part).lower()]}" if d else None
                     return [item]
             if right.group(G_WEEKDAY_RIGHT.part) and right.start(G_WEEKDAY_RIGHT.part) == right.start() + 1 + (right.group().find(right.group(G_WEEKDAY_RIGHT.part)) - 1):
                 part = PARTS_OF_DAY[right.group(G_WEEKDAY_RIGHT.part).lower()]
@@ -1597,9 +1658,14 @@ class _Extractor:
             left = self.left(RE_TERM_LEFT, hs)
             return [_Found(left.start(), he, "FUTURE_REF", "ref")] if left else None
         left = self.left(RE_UNIT_LEFT, hs)
-        after = text[he:he + 1]
-        # everything RE_UNIT_RIGHT reads starts with a hyphen or a space
-        right = None if after.isascii() and after != "-" and not after.isspace() else RE_UNIT_RIGHT.match(text, he)
+        after = text[he:he + 2]
+        # everything RE_UNIT_RIGHT reads is a hyphen, or blanks and a lower-case word or a year it knows
+        if after[:1] == " " and after[1:] not in _UNIT_RIGHT_FIRST and not after[1:].isspace():
+            right = None
+        elif after[:1].isascii() and after[:1] != "-" and not after[:1].isspace():
+            right = None
+        else:
+            right = RE_UNIT_RIGHT.match(text, he)
         edge, qual, det, mod, count_s, ord_s, adj, yr = (
             [x or "" for x in left.group(*_UNIT_LEFT_FIELDS)] if left else _EMPTY_LEFT)
         edge, qual, mod, adj = edge.lower(), qual.lower(), mod.lower(), adj.lower()
@@ -1672,7 +1738,9 @@ class _Extractor:
         # a leading determiner that is really a count: "the four days"
         results: list[_Found] = []
         if count is not None and left is not None and isinstance(count, (int, float)):
-            first = self.left(RE_RANGE_LEFT, left.start(G_UNIT_LEFT.count))
+            count_start = left.start(G_UNIT_LEFT.count)
+            before = text[max(0, count_start - 12):count_start].rstrip().lower()
+            first = self.left(RE_RANGE_LEFT, count_start) if not before or before.endswith(_RANGE_LINKS) else None
             if first is not None:
                 first_value = _number(first.group(G_RANGE_LEFT.first))
                 if first_value is not None and (not self.found or self.found[-1].end <= first.start()):
@@ -1955,7 +2023,7 @@ class _Extractor:
             d = base + dt.timedelta(days=offset)
             return (d.isoformat(), "day", d, None)
         if unit == "year":
-            year = self.last_year if self.last_year is not None else (self.anchor.year if self.anchor else None)
+            year = int(self.last_year_value[:4]) if self.last_year_value else (self.anchor.year if self.anchor else None)
             return (f"{year + offset:04d}" if year is not None else None, "year", None, None)
         if unit in ("week", "month"):
             return (None, unit, None, None)
@@ -2081,8 +2149,8 @@ class _Extractor:
         name = word.lower()
         end = he
         right = RE_HOLIDAY_RIGHT.match(text, he)
-        if right and right.group(G_HOLIDAY_RIGHT.part) and f"{name} {right.group('part').lower()}" in HOLIDAYS:
-            name = f"{name} {right.group('part').lower()}"
+        if right and right.group(G_HOLIDAY_RIGHT.part) and f"{name} {right.group(G_HOLIDAY_RIGHT.part).lower()}" in HOLIDAYS:
+            name = f"{name} {right.group(G_HOLIDAY_RIGHT.part).lower()}"
             end = right.end(G_HOLIDAY_RIGHT.part)
         if self.next_word(end).lower() in HOLIDAY_NOT_TIME:
             return None  # "Christmas tree", "Easter Rising"
@@ -2129,7 +2197,7 @@ class _Extractor:
         m = self.left(RE_HOLIDAY_DAY, hs)
         if m is None or not m.group(G_HOLIDAY_DAY.name)[:1].isupper():
             return None
-        name = f"{m.group('name').lower()} day"
+        name = f"{m.group(G_HOLIDAY_DAY.name).lower()} day"
         if name not in HOLIDAYS:
             return None
         right = RE_HOLIDAY_RIGHT.match(self.text, he)
@@ -2148,7 +2216,7 @@ class _Extractor:
         if m.group(G_NEW_YEAR.kind):
             name = "chinese new year"
         elif right and right.group(G_NEW_YEAR_RIGHT.part):
-            name = f"new year's {right.group('part').lower()}"
+            name = f"new year's {right.group(G_NEW_YEAR_RIGHT.part).lower()}"
             end = right.end()
         return [self._holiday_found(m.start(), end, name, None)]
 
@@ -2367,7 +2435,7 @@ class _Extractor:
             return None
         if m.group(G_ISO_DATE.h):
             z = "Z" if m.group(G_ISO_DATE.z) == "Z" else ""
-            return [_Found(m.start(), m.end(), f"{d.isoformat()}T{m.group('h')}:{m.group('min')}{z}", "time", d)]
+            return [_Found(m.start(), m.end(), f"{d.isoformat()}T{m.group(G_ISO_DATE.h)}:{m.group(G_ISO_DATE.min)}{z}", "time", d)]
         return [_Found(m.start(), m.end(), d.isoformat(), "day", d)]
 
     def _numeric(self, m: regex.Match[str]) -> list[_Found] | None:
@@ -2454,7 +2522,7 @@ class _Extractor:
             if d is None:
                 return None
             return [self._weekday_prefix(_Found(start, end, d.isoformat(), "day", d))]
-        d = self.resolve_month_day(month, day, self.tense(start, end)) if self.anchor else None
+        d = self.month_day_in_tense(month, day, start, end)
         if self.anchor is not None and d is None:
             return None
         return [self._weekday_prefix(_Found(start, end, d.isoformat() if d else None, "day", d))]
