@@ -34,10 +34,13 @@ typed ``Group`` records (models.py), never printed here.
   words, stopwords left out and words stemmed, >= ``min_similarity``) is
   ``reworded`` (with a word diff); the same (or reworded) words given to
   speakers who are not the same person or body are ``misattributed``; the
-  same words twice in one article are ``repeated``.  Near duplicates are
-  found with prefix filtering over an inverted index of each quote's
-  rarest words (a set-similarity join: two quotes that alike must share
-  one of them), never by comparing all pairs.
+  same words twice in one article are ``repeated``.  Identical wordings
+  meet in a hash table; near duplicates are found with prefix filtering
+  over an inverted index of each quote's rarest content words (a
+  set-similarity join: two quotes that alike must share two of them),
+  never by comparing all pairs.  Words used by a large share of all quotes
+  do not count, and clusters of rewordings cannot drift (a chain A ~ B ~ C
+  joins only while its ends stay alike).
 * **Statement groups**: statements (and quotes) of the same speaker in
   several articles of a story on the same matter: content words (stemmed,
   synonyms folded) overlap by ``min_similarity`` of the shorter, with at
@@ -48,8 +51,10 @@ typed ``Group`` records (models.py), never printed here.
   Kremlin" and a spokesman for Russia's military ministry all speak for
   Russia's government).  Denials are never grouped with admissions.
 
-Memory: one small record per comparable claim; article texts are dropped
-as soon as their claims are read.
+Cost: one pass over the store (each article file parsed once, its text
+dropped as soon as its claims are read), one small record per comparable
+claim, and indexes whose work grows with the number of claims, not with
+the number of pairs (see benchmarks/bench_compare.py).
 """
 
 from __future__ import annotations
@@ -296,12 +301,16 @@ def compare(store: Store, docs: Sequence[str] | None = None, *, since: str | Non
         collected = _collect(store, (info.doc for info in infos), set(kinds), on_article)
         stories = _cluster_stories(collected)
         groups: list[Group] = []
+        # Each kind's reports are dropped once its groups are built (memory).
         if "figure" in kinds:
             groups.extend(_figure_groups(collected, stories))
+            collected.figures.clear()
         if "quote" in kinds:
             groups.extend(_quote_groups(collected, min_similarity))
+            collected.quotes.clear()
         if "statement" in kinds:
             groups.extend(_statement_groups(collected, stories, min_similarity))
+            collected.statements.clear()
         groups.sort(key=lambda g: (SEVERITY[g.verdict], KINDS.index(g.kind), g.id))
         return Comparison(len(collected.articles), tuple(stories), tuple(groups))
 
@@ -318,6 +327,12 @@ def _no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                # Hand the new records to the oldest generation without a
+                # scan (freeze, then unfreeze: two list splices); otherwise
+                # the next allocation would collect all of them at once.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -1304,7 +1319,7 @@ def _statement_group(collected: _Collected, stories: list[Story], reports: list[
     story = stories[collected.articles[reports[0].art].story].label
     outlets = sorted({_outlet(collected, r) for r in reports})
     names = sorted({r.speaker for r in reports if r.speaker})
-    gid = f"stmt:{_slug(story)}:{_slug(party.split(':', 1)[1])}:{_short_hash(*(_claim_id(collected, r) for r in reports))}"
+    gid = f"stmt:{_slug(story)}:{_slug(party.split(':', 1)[1])}:{_short_hash(_claim_id(collected, reports[0]))}"
     summary = f"{speaker} on the same matter in {len({r.art for r in reports})} articles ({', '.join(outlets)})"
     if names != [speaker]:
         summary += f", as {' / '.join(names)}"

@@ -117,6 +117,18 @@ def to_dict(record: Any) -> Any:
     return record
 
 
+def record_fields(record: Any) -> dict[str, Any]:
+    """One record's fields, one level deep: the ``default`` hook that lets
+    ``json.JSONEncoder`` write ``to_dict(record)`` in one pass (the C encoder
+    walks the tuples itself; tests pin that the bytes are identical)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            raise TypeError(f"{type(record).__name__} is not JSON serialisable")
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
 #: Leaves returned as they are (checked first: most values are leaves).
 _SCALARS = (str, int, float, type(None))
 #: Field names per dataclass, looked up once (ingest serialises every claim).

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,6 +30,7 @@ from .models import (
     IngestResult,
     RemoveResult,
     VerifyReport,
+    record_fields,
     to_dict,
 )
 from .text import printable
@@ -351,15 +351,9 @@ def group_rows(groups: Iterable[Group]) -> Iterator[dict[str, Any]]:
         yield to_dict(group)
 
 
-def _record_fields(record: Any) -> dict[str, Any]:
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-    raise TypeError(f"{type(record).__name__} is not JSON serialisable")
-
-
 #: ``dumps(to_dict(group))`` in one pass: the C encoder walks the tuples and
 #: asks for a record's fields only (compare may print a million members).
-_GROUP_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_record_fields)
+_GROUP_ENCODER = json.JSONEncoder(ensure_ascii=False, default=record_fields)
 
 
 def group_json(group: Group) -> str:

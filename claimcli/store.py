@@ -71,6 +71,7 @@ from .models import (
     Speaker,
     TimeRef,
     VerifyReport,
+    record_fields,
 )
 from .text import doc_id
 
@@ -121,22 +122,10 @@ def compact_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _fields_of(record: Any) -> dict[str, Any]:
-    names = _FIELDS.get(type(record))
-    if names is None:
-        if not dataclasses.is_dataclass(record) or isinstance(record, type):
-            raise TypeError(f"{type(record).__name__} is not JSON serialisable")
-        names = _FIELDS[type(record)] = tuple(f.name for f in dataclasses.fields(record))
-    return {name: getattr(record, name) for name in names}
-
-
 #: ``compact_json(to_dict(record))`` in one pass: the C encoder walks tuples
 #: itself and asks for a record's fields only (ingest writes every claim of
 #: every article; tests pin that the bytes are identical).
-_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_fields_of)
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=record_fields)
 
 
 def record_json(record: Any) -> str:

@@ -6,6 +6,7 @@ codes (stdout, stderr and exit code checked separately)."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import random
@@ -357,6 +358,7 @@ def test_cli_json_is_one_array_of_groups(runner: CliRunner, sample_store: Path) 
     assert result.stderr == ""
     groups = json.loads(result.stdout)
     assert isinstance(groups, list) and groups
+    assert gc.isenabled(), "the command pauses the garbage collector only while it runs"
     assert groups[0]["verdict"] == "misattributed"
     assert {"id", "kind", "verdict", "key", "members", "diff"} <= set(groups[0])
 
