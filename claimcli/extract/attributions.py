@@ -94,28 +94,10 @@ RE_CUE = re.compile(r"\b(?:" + trie(_casings(set(FORMS) | set(PHRASE_CUES))) + r
 RE_SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class CueMatch:
-    """A cue found in the text: its span and the words as written."""
-
-    first: int
-    last: int
-    text: str
-
-    def start(self) -> int:
-        return self.first
-
-    def end(self) -> int:
-        return self.last
-
-    def group(self) -> str:
-        return self.text
-
-
-def find_cues(text: str, start: int, end: int) -> list[CueMatch]:
+def find_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Every reporting cue in ``text[start:end]``: phrases ("according to")
     and verb forms, in order."""
-    return [CueMatch(m.start(), m.end(), m.group()) for m in RE_CUE.finditer(text, start, end)]
+    return list(RE_CUE.finditer(text, start, end))
 
 
 #: Words that can never sit inside a subject noun phrase.
@@ -946,7 +928,7 @@ class Attributor:
             span = inner[0].inner if len(inner) == 1 else (inner[0].inner[0], inner[-1].inner[1])
         return Found(span, direct, speaker, cue, 0.75, anchor, inner)
 
-    def _passive_it(self, floor: int, match: CueMatch, sent: Sentence) -> Found | None:
+    def _passive_it(self, floor: int, match: re.Match[str], sent: Sentence) -> Found | None:
         """ "It was said that …": a cue without a speaker."""
         text = self.text
         base = max(floor, match.start() - 40)
