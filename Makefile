@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench fuzz clean
+.PHONY: demo test install bench fuzz screenshot clean
 
 $(BIN)/claimcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: install
 
 fuzz: install  # the long fuzz run: every property test with FUZZ_EXAMPLES (default 20000) examples
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q
+
+screenshot: install  # docs/report.png: the HTML report of the samples in headless chromium (the browser test)
+	CLAIMCLI_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest tests/test_report.py -q -k headless_browser
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

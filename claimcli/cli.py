@@ -653,6 +653,73 @@ def compare(
     run_guarded(body)
 
 
+# --------------------------------------------------------------------------
+# report: the morning briefing
+
+from .render_report import SUFFIX_FORMATS, ReportFormat  # noqa: E402 - kept beside the command it serves
+
+
+@app.command()
+def report(
+    since: Annotated[str, typer.Option(
+        "--since", help="Start of the window: a duration back from now (24h, 7d, 2w) or a date (YYYY-MM-DD), "
+                        "by publication date; or last: articles stored since the last `report --since last`.")] = "24h",
+    until: Annotated[str | None, typer.Option(
+        "--until", help="End of the window (inclusive): a duration back from now or a date (default: now).",
+        show_default=False)] = None,
+    fmt: Annotated[ReportFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="text, md, html (one self-contained file) or json (default: from the --output suffix, else text).",
+        show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False)] = None,
+    store: StoreOption = None,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    fail_on: Annotated[list[str] | None, typer.Option(
+        "--fail-on", help="Exit 3 when groups with these verdicts concern the window, e.g. differ,misattributed.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Report as if it were this time (ISO, e.g. 2026-03-12T06:00Z; default: the clock).",
+        show_default=False)] = None,
+) -> None:
+    """The briefing an editor reads in the morning: headline numbers, what changed (figures updated, conflicts,
+    reworded and misattributed quotes), key figures with their history, claims by speaker with their stance,
+    and the window's articles; every item points back to its article and offsets.
+
+    Waits while another run writes to the store (exit 75 after --lock-timeout).  Findings never change the
+    exit code unless --fail-on names them (exit 3).
+
+    Example: claimcli report --since last --format html --output briefing.html
+    """
+    def body() -> int:
+        import datetime as dt
+
+        from .compare import VERDICTS
+        from .render_report import render_report
+        from .report import build_report, parse_time, record_run
+
+        failing = set(_choices(fail_on, VERDICTS, "--fail-on"))
+        clock = dt.datetime.now(dt.UTC)
+        now = parse_time(as_of, clock, "--as-of")[0] if as_of is not None else clock
+        chosen = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or ReportFormat.text
+        _utf8_streams()
+        opened = _open_store(store, lock_timeout=lock_timeout)
+        with opened.locked():  # wait for an ingest to finish; the state is written under the same lock
+            result = build_report(opened, since=since, until=until, now=now)
+            chunks = render_report(result, chosen)
+            if output is None:
+                _write(chunks)
+            else:
+                write_file_atomic(output, chunks)
+            record_run(opened, result)
+        _after(opened)
+        if output is not None and sys.stderr.isatty():
+            notice(f"wrote the {chosen.value} report to {output} ({result.headline.articles} articles, "
+                   f"{len(result.changes)} changes)")
+        return int(ExitCode.FINDINGS) if any(result.verdicts.get(v) for v in failing) else int(ExitCode.OK)
+
+    run_guarded(body)
+
+
 def run() -> None:
     """Console-script entry point."""
     if hasattr(signal, "SIGPIPE"):

@@ -346,3 +346,126 @@ class Comparison:
     articles: int
     stories: tuple[Story, ...]
     groups: tuple[Group, ...]
+
+
+# --------------------------------------------------------------------------
+# report (see claimcli/report.py): the briefing over a window of the store
+
+WindowBy = Literal["published", "ingested"]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Which articles a report covers.  ``by="published"``: publication
+    dates ``since``..``until`` (inclusive ISO days; ``since`` None: from the
+    first).  ``by="ingested"`` (``--since last``): articles stored after the
+    instant ``since`` and up to ``until`` (UTC, as ``ingested_at``);
+    ``previous`` is the end of the previous successful ``--since last`` run,
+    None on the first one."""
+
+    by: WindowBy
+    since: str | None
+    until: str
+    previous: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The numbers at the top of a report, all over the window's articles."""
+
+    articles: int
+    outlets: int
+    claims: int
+    speakers: int
+    new_speakers: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportChange:
+    """Something that changed in the window: compare's ``group`` and what
+    it shows there.  ``verdict`` is the group's own for quotes; for a
+    figure it is ``differ`` when reports of one of the window's days
+    conflict, else ``updated`` when the count moved on one of them (a group
+    that compare calls ``differ`` for an earlier day is ``updated`` in a
+    window where its toll only rose)."""
+
+    verdict: Verdict
+    group: Group
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One outlet's report of a figure on one day (its highest that day),
+    pointing back to the article, claim and figure offsets."""
+
+    date: str
+    value: float | int | None
+    text: str
+    doc: str
+    claim: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A figure as one outlet reported it, day by day."""
+
+    outlet: str
+    points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHistory:
+    """A key figure: compare's figure group and its series, one per outlet."""
+
+    group: Group
+    series: tuple[Series, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenClaim:
+    """A quote or statement of a speaker in the window: ``span`` is the
+    content's offsets in article ``doc``."""
+
+    doc: str
+    claim: str
+    span: Span
+    kind: ClaimKind
+    stance: Stance
+    cue: str | None
+    text: str
+    publisher: str | None
+    published: str | None
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerClaims:
+    """What one speaker said in the window, with stance counts; ``new``
+    when no earlier article of the report's history names them."""
+
+    name: str
+    type: SpeakerType
+    role: str | None
+    new: bool
+    stances: dict[str, int]
+    claims: tuple[SpokenClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The briefing: headline numbers, what changed (compare's finding
+    groups that change in the window), key figures with their history,
+    claims by speaker, and the window's articles.  ``verdicts`` counts the
+    groups that concern the window, by their verdict in the window (see
+    ``ReportChange``; ``--fail-on`` reads it)."""
+
+    schema: int
+    generated_at: str
+    window: Window
+    headline: Headline
+    changes: tuple[ReportChange, ...]
+    figures: tuple[FigureHistory, ...]
+    speakers: tuple[SpeakerClaims, ...]
+    articles: tuple[ArticleInfo, ...]
+    verdicts: dict[str, int]

@@ -494,15 +494,20 @@ def compare_markdown(comparison: Comparison) -> Iterator[str]:
             if group.diff:
                 yield f"> {diff_text(group.diff, markdown=True)}\n\n"
             if group.timeline and verdict in ("differ", "updated"):
-                series = " → ".join(
-                    f"{p.date or '?'}: {' / '.join(_number(v) for v in p.values)}{'' if p.agree else ' (conflict)'}"
-                    for p in group.timeline)
-                yield f"Timeline: {md_escape(series)}\n\n"
+                yield f"Timeline: {md_escape(timeline_text(group))}\n\n"
             yield from _md_members(group)
             yield f"\n<sub>`{group.id}`</sub>\n"
 
 
-def _number(value: float | int | None) -> str:
+def timeline_text(group: Group) -> str:
+    """A figure group's days in one line: 2026-03-09: 9 → 2026-03-10: 14 / 17 (conflict)."""
+    return " → ".join(
+        f"{p.date or '?'}: {' / '.join(number_text(v) for v in p.values)}{'' if p.agree else ' (conflict)'}"
+        for p in group.timeline)
+
+
+def number_text(value: float | int | None) -> str:
+    """A count as people read it: 1,100; 2.5; ? when unknown."""
     if value is None:
         return "?"
     if isinstance(value, float) and value.is_integer():

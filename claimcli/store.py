@@ -11,6 +11,7 @@ Layout (schema 2)::
     STORE/journal.jsonl           the index lines of a write in progress (only during a
                                   write, or after a writer was killed)
     STORE/lock                    writers hold an exclusive flock on it
+    STORE/report.json             {"last_run": ...}: where the last ``report --since last`` ended
     STORE/quarantine/             files ``verify --repair`` moved out of the way
 
 Guarantees:
@@ -84,11 +85,12 @@ V1_VERSION_FILE = "VERSION"
 INDEX_FILE = "index.jsonl"
 JOURNAL_FILE = "journal.jsonl"
 LOCK_FILE = "lock"
+REPORT_STATE_FILE = "report.json"
 ARTICLES_DIR = "articles"
 QUARANTINE_DIR = "quarantine"
 #: Names that may sit in a store folder; anything else means "not a store".
 STORE_NAMES = frozenset({META_FILE, V1_VERSION_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, ARTICLES_DIR,
-                         QUARANTINE_DIR})
+                         QUARANTINE_DIR, REPORT_STATE_FILE})
 
 #: Seconds a writer waits for another writer before giving up (exit 75).
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -826,6 +828,30 @@ class Store:
                     continue  # removed while we were exporting
                 raise StoreCorruptError(f"{path} {reason}; run `claimcli store verify --repair --store {self.root}`")
             yield compact_json(data) + "\n"
+
+    # -- report state ------------------------------------------------------
+
+    def last_report(self) -> str | None:
+        """Where the previous successful ``report --since last`` ended (a UTC
+        instant as ``ingested_at`` writes it), or None before the first."""
+        path = self.root / REPORT_STATE_FILE
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as err:
+            raise StoreCorruptError(f"{path} cannot be read ({err}); remove it to start `--since last` afresh") from None
+        last = data.get("last_run") if isinstance(data, dict) else None
+        if not isinstance(last, str):
+            raise StoreCorruptError(f"{path} has no last_run; remove it to start `--since last` afresh")
+        return last
+
+    def record_report(self, until: str) -> None:
+        """Remember that a ``report --since last`` covered everything up to
+        ``until``: written atomically under the lock."""
+        path = self.root / REPORT_STATE_FILE
+        with self.locked(), self._writing(path):
+            write_atomic(path, (json.dumps({"last_run": until}) + "\n").encode())
 
     # -- writing -----------------------------------------------------------
 
