@@ -21,6 +21,7 @@ import typer
 
 from . import __version__
 from .api import DEFAULT_MAX_BYTES, Failure, default_store, extract_sources, filter_claims
+from .budget import DEFAULT_ARTICLE_TIMEOUT
 from .errors import ClaimcliError, ExitCode, OutputError, UsageError
 from .ingest import check_date, discover
 from .ingest import ingest as run_ingest
@@ -151,6 +152,10 @@ EngineOption = Annotated[Engine, typer.Option(
     "--engine", case_sensitive=False,
     help="Where to extract: local processes (--jobs), or dask (needs the dask extra of claimcli; "
          "a local cluster of --jobs workers, default every core, unless --scheduler). Exit 2 without Dask.")]
+ArticleTimeoutOption = Annotated[float, typer.Option(
+    "--article-timeout", min=0, metavar="SECONDS",
+    help="Skip an article whose extraction takes more than this many seconds of CPU time: one line on stderr "
+         "names it, the rest go on, exit 1 at the end (0: no limit; not enforced on --engine dask).")]
 SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", metavar="ADDRESS",
     help="With --engine dask: a running `dask scheduler` (tcp://host:8786) whose workers have claimcli installed.")]
@@ -215,6 +220,7 @@ def extract(
     jobs: JobsOption = None,
     engine: EngineOption = Engine.local,
     scheduler: SchedulerOption = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Extract quotes, statements, figures and times from articles; no store needed.
 
@@ -235,7 +241,7 @@ def extract(
         if bad:
             raise UsageError(f"--kind {bad[0]!r} is not a claim kind; use quote, statement or figure")
         _check_engine(engine, scheduler)
-        run_on = {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
+        run_on = {"jobs": jobs, "engine": engine.value, "scheduler": scheduler, "timeout": article_timeout}
         _utf8_streams()
         if jsonl:
             if fmt not in (None, Format.jsonl):
@@ -362,6 +368,7 @@ def ingest(
     jobs: JobsOption = None,
     engine: EngineOption = Engine.local,
     scheduler: SchedulerOption = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Add articles to the store: extract their claims once, skip text already stored, keep new versions of a URL.
 
@@ -385,9 +392,9 @@ def ingest(
             results: Iterator[IngestResult] = run_ingest(
                 opened, inputs, publisher=publisher, published=published, url=url, encoding=encoding,
                 max_bytes=max_bytes, on_input=lambda _item: advance(), jobs=jobs,
-                engine=engine.value, scheduler=scheduler)  # type: ignore[arg-type]
+                engine=engine.value, scheduler=scheduler, timeout=article_timeout)  # type: ignore[arg-type]
             if reextract_stale:
-                results = itertools.chain(results, run_reextract(opened))
+                results = itertools.chain(results, run_reextract(opened, timeout=article_timeout))
 
             def counted() -> Iterator[IngestResult]:
                 for result in results:
@@ -542,6 +549,7 @@ def store_reextract(
     fmt: FormatOption = None,
     store: StoreOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Extract again the articles whose claims were made by another extractor version.
 
@@ -549,7 +557,7 @@ def store_reextract(
     """
     def body() -> int:
         opened = _open_store(store, lock_timeout=lock_timeout)
-        failures = _render_results(run_reextract(opened), _resolve_format(fmt))
+        failures = _render_results(run_reextract(opened, timeout=article_timeout), _resolve_format(fmt))
         _after(opened)
         return int(ExitCode.FAILED) if failures else int(ExitCode.OK)
 
