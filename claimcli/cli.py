@@ -22,11 +22,12 @@ import typer
 from . import __version__
 from .api import DEFAULT_MAX_BYTES, Failure, default_store, extract_sources, filter_claims
 from .budget import DEFAULT_ARTICLE_TIMEOUT
-from .errors import ClaimcliError, ExitCode, OutputError, UsageError
+from .errors import ClaimcliError, ExitCode, UsageError
 from .ingest import check_date, discover
 from .ingest import ingest as run_ingest
 from .ingest import reextract as run_reextract
 from .models import Document, IngestResult
+from .output import check_output_path, write_output
 from .render import (
     INGEST_KEYS,
     INGEST_TABLE,
@@ -75,6 +76,8 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+#: The name commands on other branches know (``claimcli.output.write_output``).
+write_file_atomic = write_output
 _state = {"debug": False}
 
 
@@ -534,11 +537,14 @@ def store_export(
     """
     def body() -> int:
         first, last = check_date(since, "--since"), check_date(until, "--until")
-        lines = _open_store(store).export(since=first, until=last, publisher=publisher)
+        opened = _open_store(store)
+        if output is not None:
+            check_output_path(output, store_root=opened.root)
+        lines = opened.export(since=first, until=last, publisher=publisher)
         if output is None:
             _write(lines)
         else:
-            write_file_atomic(output, lines)
+            write_output(output, lines, store_root=opened.root)
         return int(ExitCode.OK)
 
     run_guarded(body)
@@ -562,26 +568,6 @@ def store_reextract(
         return int(ExitCode.FAILED) if failures else int(ExitCode.OK)
 
     run_guarded(body)
-
-
-def write_file_atomic(path: Path, chunks: Iterator[str]) -> None:
-    """Stream ``chunks`` into ``path`` via a temporary file in its folder."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise OutputError(f"cannot write {path}: {err.strerror or err}; pass another --output") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 # --------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def utc_now() -> str:
 _tmp_counter = itertools.count()
 
 
-def _tmp_path(path: Path) -> Path:
+def temp_path(path: Path) -> Path:
     """A temporary name next to ``path`` (same folder, so the rename is atomic)."""
     return path.with_name(f".{path.name}.{os.getpid()}.{next(_tmp_counter)}.tmp")
 
@@ -202,7 +202,7 @@ def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new
     one: temporary file in the same folder, fsync, rename, fsync the folder
     (``sync_dir=False`` leaves that to a caller writing many files)."""
-    tmp = _tmp_path(path)
+    tmp = temp_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         try:
@@ -227,7 +227,7 @@ def write_atomic_many(items: Sequence[tuple[Path, bytes]]) -> None:
     pending: list[tuple[Path, Path, int]] = []
     try:
         for path, data in items:
-            tmp = _tmp_path(path)
+            tmp = temp_path(path)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             pending.append((tmp, path, fd))
             _write_all(fd, data)
@@ -1032,7 +1032,7 @@ class Store:
             index = self.root / INDEX_FILE
             lines = [line for line in self._index_lines() if _head(line) is None]  # keep what verify must name
             with self._writing(index):
-                tmp = _tmp_path(index)
+                tmp = temp_path(index)
                 try:
                     with tmp.open("w", encoding="utf-8", newline="\n") as out:
                         for line in lines:
