@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench fuzz clean
+.PHONY: demo test install bench bench-hostile load fuzz clean
 
 $(BIN)/claimcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ fuzz: install  # the long fuzz run: every property test with FUZZ_EXAMPLES (defa
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+
+bench-hostile: install  # CPU time per MB of hostile text from 10 KB to 10 MB (about 15 minutes)
+	$(BIN)/python benchmarks/bench_adversarial.py
+
+load: install  # 8 concurrent ingest processes and 2 readers on one store for 60 s, then every article once
+	$(BIN)/python benchmarks/load_store.py --seconds 60
 
 clean:
 	rm -rf $(VENV) samples-claims.jsonl .pytest_cache

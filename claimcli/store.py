@@ -909,7 +909,21 @@ class Store:
 
     def _commit(self, puts: Sequence[Article], removals: Sequence[dict[str, Any]]) -> None:
         """journal -> article files -> index -> no journal.  The caller holds
-        the lock (and so has recovered any earlier interrupted write)."""
+        the lock (and so has recovered any earlier interrupted write).
+
+        When a step cannot be written (disk full, a read-only folder) the
+        journal is settled at once, still under the lock: what had not
+        reached the disk is dropped, and the store is as it was before the
+        write (what had -- only possible once the index was being appended --
+        is indexed).  If even that fails, the next writer settles it."""
+        try:
+            self._commit_steps(puts, removals)
+        except StoreWriteError:
+            with contextlib.suppress(StoreWriteError, OSError):
+                self._recover()
+            raise
+
+    def _commit_steps(self, puts: Sequence[Article], removals: Sequence[dict[str, Any]]) -> None:
         entries = [index_entry(a) for a in puts] + list(removals)
         lines = "".join(compact_json(e) + "\n" for e in entries).encode("utf-8")
         journal = self.root / JOURNAL_FILE
