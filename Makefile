@@ -24,7 +24,7 @@ test: install
 	$(BIN)/python -m pytest
 
 fuzz: install  # the long fuzz run: every property test with FUZZ_EXAMPLES (default 20000) examples
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q -p no:cacheprovider --hypothesis-show-statistics
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
