@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench fuzz screenshot clean
+
+.PHONY: demo test install bench bench-hostile load fuzz screenshot clean
 
 $(BIN)/claimcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +25,7 @@ test: install
 	$(BIN)/python -m pytest
 
 fuzz: install  # the long fuzz run: every property test with FUZZ_EXAMPLES (default 20000) examples
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py -q -p no:cacheprovider --hypothesis-show-statistics
 
 screenshot: install  # docs/report.png: the HTML report of the samples in headless chromium (the browser test)
 	CLAIMCLI_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest tests/test_report.py -q -k headless_browser
@@ -32,6 +33,12 @@ screenshot: install  # docs/report.png: the HTML report of the samples in headle
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+
+bench-hostile: install  # CPU time per MB of hostile text from 10 KB to 10 MB (about 15 minutes)
+	$(BIN)/python benchmarks/bench_adversarial.py
+
+load: install  # 8 concurrent ingest processes and 2 readers on one store for 60 s, then every article once
+	$(BIN)/python benchmarks/load_store.py --seconds 60
 
 clean:
 	rm -rf $(VENV) samples-claims.jsonl .pytest_cache

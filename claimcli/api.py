@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from .budget import DEFAULT_ARTICLE_TIMEOUT, budgeted
 from .errors import BadInputError, ClaimcliError, InputMissingError
 from .models import Claim, Document, to_dict
 from .text import decode
@@ -85,21 +86,24 @@ def extract_source(
     published: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Document | Failure:
     """Read (when needed) and extract one input; an input that cannot be
-    read is a Failure (a Failure passes through).  Pure apart from reading
-    the path, and picklable: what the workers of ``extract_sources`` run."""
+    read, or whose extraction takes more than ``timeout`` seconds of CPU
+    time (see ``claimcli.budget``), is a Failure (a Failure passes through).
+    Pure apart from reading the path, and picklable: what the workers of
+    ``extract_sources`` run."""
     from .extract import analyse
 
     if isinstance(item, Failure):
         return item
-    text = item.text
-    if text is None:
-        try:
+    try:
+        text = item.text
+        if text is None:
             text = read_source(item.source, encoding=encoding, max_bytes=max_bytes)
-        except ClaimcliError as err:
-            return Failure(item.source, err)
-    return analyse(text, source=item.source, published=published)
+        return budgeted(timeout, item.source, analyse, text, source=item.source, published=published)
+    except ClaimcliError as err:
+        return Failure(item.source, err)
 
 
 def extract_sources(
@@ -112,9 +116,10 @@ def extract_sources(
     jobs: int | None = None,
     engine: Engine = "local",
     scheduler: str | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[Document | Failure]:
-    """Extract every source in order; a failing input yields a Failure and the
-    rest go on.
+    """Extract every source in order; a failing input (unreadable, or over
+    ``timeout`` seconds of CPU time) yields a Failure and the rest go on.
 
     ``jobs`` worker processes (0: every core; default 1, in this process)
     read and extract files in parallel; stdin is read here.  With
@@ -136,7 +141,8 @@ def extract_sources(
             except ClaimcliError as err:
                 yield Failure(source, err)
 
-    work = functools.partial(extract_source, published=published, encoding=encoding, max_bytes=max_bytes)
+    work = functools.partial(extract_source, published=published, encoding=encoding, max_bytes=max_bytes,
+                             timeout=timeout)
     yield from run_engine(work, items(), jobs=jobs, engine=engine, scheduler=scheduler)
 
 
@@ -197,6 +203,7 @@ def extract_line(
     kinds: tuple[str, ...] = (),
     speaker: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> LineResult:
     """One JSON Lines article -> its output line.  ``item`` is (output line
     number, a label such as "line 3", the raw line or None when it was longer
@@ -211,7 +218,7 @@ def extract_line(
             record = json.loads(decode(raw, encoding, name=label))
         except ValueError as err:
             raise BadInputError(f"{label} is not valid JSON ({err}); fix that line") from None
-        document = extract_record(record, published=published, label=label)
+        document = extract_record(record, published=published, label=label, timeout=timeout)
         if kinds or speaker:
             document = filter_claims(document, kinds=kinds, speaker=speaker)
         return LineResult(n, _json_line(to_dict(document)))
@@ -305,6 +312,7 @@ def extract_lines(
     jobs: int | None = None,
     engine: Engine = "local",
     scheduler: str | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[LineResult | Failure]:
     """A streaming filter: every line of the JSON Lines inputs (``-`` is
     stdin) is one article record (see ``extract_record``); yields one
@@ -347,7 +355,7 @@ def extract_lines(
                     yield n, f"{source} line {k}", raw
 
     work = functools.partial(_extract_item, published=published, encoding=encoding, kinds=tuple(kinds),
-                             speaker=speaker, max_bytes=max_bytes)
+                             speaker=speaker, max_bytes=max_bytes, timeout=timeout)
     yield from run_engine(work, items(), jobs=jobs, engine=engine, scheduler=scheduler,
                           would_block=lambda: bool(current) and current[0].would_block())
 
@@ -382,9 +390,11 @@ def filter_claims(
                     document.published, claims, document.times, document.figures, document.extractor)
 
 
-def extract_record(record: Mapping[str, Any], *, published: str | None = None, label: str = "the record") -> Document:
+def extract_record(record: Mapping[str, Any], *, published: str | None = None, label: str = "the record",
+                   timeout: float | None = None) -> Document:
     """One article record -> its Document (see ``extract_document``).
-    ``published`` (``--date``) overrides the record's own date."""
+    ``published`` (``--date``) overrides the record's own date; ``timeout``
+    seconds of CPU time at most (``claimcli.budget``; None: no limit)."""
     from .extract import analyse
 
     if not isinstance(record, Mapping):
@@ -403,8 +413,8 @@ def extract_record(record: Mapping[str, Any], *, published: str | None = None, l
         if value is not None and not isinstance(value, str):
             raise BadInputError(f"{label} has a {key!r} that is not a string; give a string or null")
         fields[key] = value or None
-    return analyse(
-        text,
+    return budgeted(
+        timeout, label, analyse, text,
         source=fields["url"] or fields["source"] or "-",
         title=fields["title"],
         publisher=fields["publisher"],

@@ -21,11 +21,13 @@ import typer
 
 from . import __version__
 from .api import DEFAULT_MAX_BYTES, Failure, default_store, extract_sources, filter_claims
-from .errors import ClaimcliError, ExitCode, OutputError, UsageError
+from .budget import DEFAULT_ARTICLE_TIMEOUT
+from .errors import ClaimcliError, ExitCode, UsageError
 from .ingest import check_date, discover
 from .ingest import ingest as run_ingest
 from .ingest import reextract as run_reextract
 from .models import Document, IngestResult
+from .output import check_output_path, write_output
 from .render import (
     INGEST_KEYS,
     INGEST_TABLE,
@@ -151,6 +153,10 @@ EngineOption = Annotated[Engine, typer.Option(
     "--engine", case_sensitive=False,
     help="Where to extract: local processes (--jobs), or dask (needs the dask extra of claimcli; "
          "a local cluster of --jobs workers, default every core, unless --scheduler). Exit 2 without Dask.")]
+ArticleTimeoutOption = Annotated[float, typer.Option(
+    "--article-timeout", min=0, metavar="SECONDS",
+    help="Skip an article whose extraction takes more than this many seconds of CPU time: one line on stderr "
+         "names it, the rest go on, exit 1 at the end (0: no limit; not enforced on --engine dask).")]
 SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", metavar="ADDRESS",
     help="With --engine dask: a running `dask scheduler` (tcp://host:8786) whose workers have claimcli installed.")]
@@ -215,6 +221,7 @@ def extract(
     jobs: JobsOption = None,
     engine: EngineOption = Engine.local,
     scheduler: SchedulerOption = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Extract quotes, statements, figures and times from articles; no store needed.
 
@@ -235,7 +242,7 @@ def extract(
         if bad:
             raise UsageError(f"--kind {bad[0]!r} is not a claim kind; use quote, statement or figure")
         _check_engine(engine, scheduler)
-        run_on = {"jobs": jobs, "engine": engine.value, "scheduler": scheduler}
+        run_on = {"jobs": jobs, "engine": engine.value, "scheduler": scheduler, "timeout": article_timeout}
         _utf8_streams()
         if jsonl:
             if fmt not in (None, Format.jsonl):
@@ -362,6 +369,7 @@ def ingest(
     jobs: JobsOption = None,
     engine: EngineOption = Engine.local,
     scheduler: SchedulerOption = None,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Add articles to the store: extract their claims once, skip text already stored, keep new versions of a URL.
 
@@ -385,9 +393,9 @@ def ingest(
             results: Iterator[IngestResult] = run_ingest(
                 opened, inputs, publisher=publisher, published=published, url=url, encoding=encoding,
                 max_bytes=max_bytes, on_input=lambda _item: advance(), jobs=jobs,
-                engine=engine.value, scheduler=scheduler)  # type: ignore[arg-type]
+                engine=engine.value, scheduler=scheduler, timeout=article_timeout)  # type: ignore[arg-type]
             if reextract_stale:
-                results = itertools.chain(results, run_reextract(opened))
+                results = itertools.chain(results, run_reextract(opened, timeout=article_timeout))
 
             def counted() -> Iterator[IngestResult]:
                 for result in results:
@@ -527,11 +535,14 @@ def store_export(
     """
     def body() -> int:
         first, last = check_date(since, "--since"), check_date(until, "--until")
-        lines = _open_store(store).export(since=first, until=last, publisher=publisher)
+        opened = _open_store(store)
+        if output is not None:
+            check_output_path(output, store_root=opened.root)
+        lines = opened.export(since=first, until=last, publisher=publisher)
         if output is None:
             _write(lines)
         else:
-            write_file_atomic(output, lines)
+            write_output(output, lines, store_root=opened.root)
         return int(ExitCode.OK)
 
     run_guarded(body)
@@ -542,6 +553,7 @@ def store_reextract(
     fmt: FormatOption = None,
     store: StoreOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    article_timeout: ArticleTimeoutOption = DEFAULT_ARTICLE_TIMEOUT,
 ) -> None:
     """Extract again the articles whose claims were made by another extractor version.
 
@@ -549,31 +561,11 @@ def store_reextract(
     """
     def body() -> int:
         opened = _open_store(store, lock_timeout=lock_timeout)
-        failures = _render_results(run_reextract(opened), _resolve_format(fmt))
+        failures = _render_results(run_reextract(opened, timeout=article_timeout), _resolve_format(fmt))
         _after(opened)
         return int(ExitCode.FAILED) if failures else int(ExitCode.OK)
 
     run_guarded(body)
-
-
-def write_file_atomic(path: Path, chunks: Iterator[str]) -> None:
-    """Stream ``chunks`` into ``path`` via a temporary file in its folder."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise OutputError(f"cannot write {path}: {err.strerror or err}; pass another --output") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 # --------------------------------------------------------------------------
@@ -703,13 +695,15 @@ def report(
         chosen = fmt or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None) or ReportFormat.text
         _utf8_streams()
         opened = _open_store(store, lock_timeout=lock_timeout)
+        if output is not None:
+            check_output_path(output, store_root=opened.root)  # before the work, not after
         with opened.locked():  # wait for an ingest to finish; the state is written under the same lock
             result = build_report(opened, since=since, until=until, now=now)
             chunks = render_report(result, chosen)
             if output is None:
                 _write(chunks)
             else:
-                write_file_atomic(output, chunks)
+                write_output(output, chunks, store_root=opened.root)
             record_run(opened, result)
         _after(opened)
         if output is not None and sys.stderr.isatty():

@@ -60,6 +60,13 @@ class OutputError(ClaimcliError):
     exit_code = ExitCode.CANT_CREATE
 
 
+class ArticleTimeoutError(ClaimcliError):
+    """Extracting one article took longer than its budget (--article-timeout):
+    it is skipped and the run goes on (exit 1 at the end)."""
+
+    exit_code = ExitCode.FAILED
+
+
 class EngineError(ClaimcliError):
     """An engine for --jobs/--engine cannot run: its extra is not installed
     (exit 2), or its scheduler cannot be reached (exit 1)."""

@@ -30,6 +30,7 @@ from typing import Any, BinaryIO, Literal
 import regex
 
 from .api import DEFAULT_MAX_BYTES, Engine, Failure, read_source, run_engine
+from .budget import DEFAULT_ARTICLE_TIMEOUT, budgeted
 from .errors import BadInputError, ClaimcliError, InputMissingError, UsageError
 from .models import Article, IngestResult
 from .store import Store, utc_now
@@ -606,6 +607,7 @@ def ingest(
     jobs: int | None = None,
     engine: Engine = "local",
     scheduler: str | None = None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[IngestResult]:
     """Read, extract and store every input; one result per article, in input
     order, each yielded only once the article is durable in the store.
@@ -613,8 +615,9 @@ def ingest(
     ``publisher``, ``published`` and ``url`` override what the inputs say.
     Text already stored is a "duplicate" (and is not extracted again); a URL
     already stored with other text becomes a new version ("updated").  An
-    input that cannot be read, or an article the extractor fails on, is
-    "failed" and the rest go on.
+    input that cannot be read, or an article the extractor fails on or that
+    takes more than ``timeout`` seconds of CPU time, is "failed" and the
+    rest go on.
 
     With ``jobs`` > 1 the articles are extracted by that many worker
     processes (a bounded window of them in flight); with ``engine="dask"``
@@ -665,7 +668,7 @@ def ingest(
     def stdin_would_block() -> bool:
         return bool(reading) and reading[0].source == "-" and not input_waiting(stream)
 
-    work = functools.partial(_extract_article, publisher=publisher, published=published, url=url)
+    work = functools.partial(_extract_article, publisher=publisher, published=published, url=url, timeout=timeout)
     for entry in run_engine(work, raws(), jobs=jobs, engine=engine, scheduler=scheduler,
                             would_block=stdin_would_block):
         if isinstance(entry, _InputDone):
@@ -686,7 +689,8 @@ def ingest(
 
 
 def _extract_article(
-    raw: RawArticle | IngestResult | _InputDone, *, publisher: str | None, published: str | None, url: str | None
+    raw: RawArticle | IngestResult | _InputDone, *, publisher: str | None, published: str | None, url: str | None,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> IngestResult | tuple[str, Article] | _InputDone:
     """Extract one new article (what ``ingest`` runs in its workers; results
     and markers pass through).  Never touches the store."""
@@ -695,8 +699,10 @@ def _extract_article(
     if not isinstance(raw, RawArticle):
         return raw
     try:
-        document = analyse(raw.text, source=raw.source, title=raw.title, publisher=publisher or raw.publisher,
-                           published=published or raw.published)
+        document = budgeted(timeout, raw.label, analyse, raw.text, source=raw.source, title=raw.title,
+                            publisher=publisher or raw.publisher, published=published or raw.published)
+    except ClaimcliError as err:
+        return IngestResult(raw.label, doc_id(raw.text), "failed", err.message, code=int(err.exit_code))
     except Exception as err:  # noqa: BLE001 - an extractor bug fails one article, not the nightly run
         return IngestResult(raw.label, doc_id(raw.text), "failed",
                             f"the extractor failed on {raw.label} ({type(err).__name__}: {err}); "
@@ -711,10 +717,12 @@ def _extract_article(
 
 
 def reextract(store: Store, *, version: str | None = None, batch_size: int = DEFAULT_BATCH,
-              on_article: Callable[[str], None] | None = None) -> Iterator[IngestResult]:
+              on_article: Callable[[str], None] | None = None,
+              timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> Iterator[IngestResult]:
     """Extract again every stored article whose claims came from another
     extractor version (default: the current EXTRACTOR_VERSION), and store the
-    new claims in place ("reextracted")."""
+    new claims in place ("reextracted").  An article over ``timeout`` seconds
+    of CPU time is "failed" and keeps its old claims."""
     from .extract import EXTRACTOR_VERSION, analyse
 
     version = version or EXTRACTOR_VERSION
@@ -729,8 +737,11 @@ def reextract(store: Store, *, version: str | None = None, batch_size: int = DEF
                 failed.append(IngestResult(doc, doc, "failed", err.message, code=int(err.exit_code)))
                 continue
             try:
-                document = analyse(old.text, source=old.source, title=old.title, publisher=old.publisher,
-                                   published=old.published)
+                document = budgeted(timeout, doc, analyse, old.text, source=old.source, title=old.title,
+                                    publisher=old.publisher, published=old.published)
+            except ClaimcliError as err:
+                failed.append(IngestResult(old.source, doc, "failed", err.message, code=int(err.exit_code)))
+                continue
             except Exception as err:  # noqa: BLE001 - an extractor bug fails one article, not the run
                 failed.append(IngestResult(old.source, doc, "failed",
                                            f"the extractor failed on {doc} ({type(err).__name__}: {err})", code=1))

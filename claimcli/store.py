@@ -144,7 +144,7 @@ def utc_now() -> str:
 _tmp_counter = itertools.count()
 
 
-def _tmp_path(path: Path) -> Path:
+def temp_path(path: Path) -> Path:
     """A temporary name next to ``path`` (same folder, so the rename is atomic)."""
     return path.with_name(f".{path.name}.{os.getpid()}.{next(_tmp_counter)}.tmp")
 
@@ -204,7 +204,7 @@ def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new
     one: temporary file in the same folder, fsync, rename, fsync the folder
     (``sync_dir=False`` leaves that to a caller writing many files)."""
-    tmp = _tmp_path(path)
+    tmp = temp_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         try:
@@ -229,7 +229,7 @@ def write_atomic_many(items: Sequence[tuple[Path, bytes]]) -> None:
     pending: list[tuple[Path, Path, int]] = []
     try:
         for path, data in items:
-            tmp = _tmp_path(path)
+            tmp = temp_path(path)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             pending.append((tmp, path, fd))
             _write_all(fd, data)
@@ -935,7 +935,21 @@ class Store:
 
     def _commit(self, puts: Sequence[Article], removals: Sequence[dict[str, Any]]) -> None:
         """journal -> article files -> index -> no journal.  The caller holds
-        the lock (and so has recovered any earlier interrupted write)."""
+        the lock (and so has recovered any earlier interrupted write).
+
+        When a step cannot be written (disk full, a read-only folder) the
+        journal is settled at once, still under the lock: what had not
+        reached the disk is dropped, and the store is as it was before the
+        write (what had -- only possible once the index was being appended --
+        is indexed).  If even that fails, the next writer settles it."""
+        try:
+            self._commit_steps(puts, removals)
+        except StoreWriteError:
+            with contextlib.suppress(StoreWriteError, OSError):
+                self._recover()
+            raise
+
+    def _commit_steps(self, puts: Sequence[Article], removals: Sequence[dict[str, Any]]) -> None:
         entries = [index_entry(a) for a in puts] + list(removals)
         lines = "".join(compact_json(e) + "\n" for e in entries).encode("utf-8")
         journal = self.root / JOURNAL_FILE
@@ -1058,7 +1072,7 @@ class Store:
             index = self.root / INDEX_FILE
             lines = [line for line in self._index_lines() if _head(line) is None]  # keep what verify must name
             with self._writing(index):
-                tmp = _tmp_path(index)
+                tmp = temp_path(index)
                 try:
                     with tmp.open("w", encoding="utf-8", newline="\n") as out:
                         for line in lines:

@@ -444,6 +444,18 @@ def test_cli_unwritable_output_is_73_and_does_not_move_since_last(runner: CliRun
     assert other.exit_code == 0 and (store / "report.json").read_bytes() == state
 
 
+def test_cli_output_into_the_store_is_refused_before_any_work(runner: CliRunner, sample_store: Path,
+                                                              tmp_path: Path) -> None:
+    store = _copy(sample_store, tmp_path)
+    files = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
+    for target in (store / "report.html", store, store / "index.jsonl"):
+        result = _report(runner, store, "--since", "last", "--output", str(target))
+        assert result.exit_code == 73, (target, result.stderr)
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+        assert result.stdout == ""
+    assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == files, "the store is as it was"
+
+
 def test_cli_since_last_covers_only_what_was_stored_since(runner: CliRunner, sample_store: Path,
                                                           tmp_path: Path) -> None:
     store = _copy(sample_store, tmp_path)

@@ -981,15 +981,16 @@ class Attributor:
             direct = bool(orphan)
             return Found(span, direct, speaker, cue, 0.8, (cue.span[0], phrase_end), inner + orphan)
         # "CONTENT, according to X."
-        before = text[:cue.span[0]].rstrip()
-        if not before.endswith(","):
+        # (within the sentence: the lead has a word, so the comma is there or nowhere)
+        before = s_start + len(text[s_start:cue.span[0]].rstrip())
+        if text[before - 1] != ",":
             return None
         start = s_start
         lead_match = RE_ACCORDING_LEAD.match(text[s_start:cue.span[0]])
         if lead_match:
             start = s_start + lead_match.end()
             # "the announcement comes as CLAUSE, according to X": the as-clause.
-        span = _trim(text, start, len(before))
+        span = _trim(text, start, before)
         if len(text[span[0]:span[1]].split()) < 3:
             return None
         inner = self._inner(span)

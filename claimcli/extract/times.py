@@ -1059,6 +1059,11 @@ def _nearest_cue(cues: list[tuple[int, int, str, bool]], start: int, end: int, t
 # --------------------------------------------------------------------------
 
 _LEFT = 90  # how far left of a head the left-context patterns look
+#: How far right of a head the "of ..." patterns may read.  Their ``match``
+#: needs an end: without one the regex module scans the rest of the text for
+#: the literal they require ("of") at every head, and a long run of dates
+#: becomes quadratic (benchmarks/bench_adversarial.py).
+_RIGHT = 200
 _NEAR_LEFT = 48  # how far left of an expression ``tense`` first looks for a cue
 _NEAR_RIGHT = 24  # and how far right
 _FAR = float(1 << 30)
@@ -1482,7 +1487,7 @@ class _Extractor:
             base = self.anchor.year + {"last": -1, "next": 1, "this": 0}[yrel]
             year = base
         else:
-            rel = RE_OF_REL_YEAR.match(text, end)
+            rel = RE_OF_REL_YEAR.match(text, end, end + _RIGHT)
             if rel and day is None and year is None and self.anchor is not None:
                 year = self.anchor.year + {"last": -1, "next": 1, "this": 0}[rel.group(G_OF_REL_YEAR.rel).lower()]
         if day is not None:
@@ -1705,7 +1710,7 @@ class _Extractor:
             after = RE_AFTER_OLD.match(text, right.end()) if right else None
             if direction == "old" or after is None or after.group(G_AFTER_OLD.w).lower() in AGE_NOUNS:
                 return None
-        if unit == "quarter" and not adj and (count_s or not (ord_s or mod or det or yr or edge)) and RE_QUARTER_OF.match(text, he):
+        if unit == "quarter" and not adj and (count_s or not (ord_s or mod or det or yr or edge)) and RE_QUARTER_OF.match(text, he, he + _RIGHT):
             return None  # "a quarter of the population", "three quarters of voters"
         if unit == "second" and not plural and not (hyph and count_s):
             return None  # "the second round"
@@ -1755,7 +1760,7 @@ class _Extractor:
             end = new_end
         if ofyear and right is not None and grain in ("quarter", "year", "season", "month", "week"):
             end = max(end, right.end(G_UNIT_RIGHT.ofyear))
-        if unit in ("month", "year") and det == "the" and not mod and not count_s and RE_OF_MONTH.match(text, he):
+        if unit in ("month", "year") and det == "the" and not mod and not count_s and RE_OF_MONTH.match(text, he, he + _RIGHT):
             return None  # "the month of January": the month name is the expression
         if unit == "week" and not plural and (mod in ("first", "last", "final", "second", "third", "fourth") or ord_s) and det == "the":
             week = self._week_of_month(he, mod or ord_s)
@@ -1774,7 +1779,7 @@ class _Extractor:
 
     def _week_of_month(self, he: int, which: str) -> tuple[str | None, str, int] | None:
         """ "the last week of March" -> the ISO week holding the 25th; "the first week of March" the 4th."""
-        m = RE_OF_MONTH.match(self.text, he)
+        m = RE_OF_MONTH.match(self.text, he, he + _RIGHT)
         if not m or not m.group(G_OF_MONTH.mon)[:1].isupper():
             return None
         month = MONTHS[m.group(G_OF_MONTH.mon).lower()]
