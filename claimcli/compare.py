@@ -76,6 +76,7 @@ import regex
 from .errors import StoreCorruptError, UsageError
 from .models import Comparison, Group, GroupMember, Story, TimelinePoint
 from .store import Store
+from .text import number_text
 
 KINDS = ("figure", "quote", "statement")
 VERDICTS = ("misattributed", "differ", "reworded", "updated", "repeated", "corroborated", "agree", "single")
@@ -800,14 +801,6 @@ def _short_hash(*parts: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=5).hexdigest()
 
 
-def _fmt(value: float | int | None) -> str:
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
-
-
 # --------------------------------------------------------------------------
 # Figure groups
 
@@ -897,7 +890,7 @@ QUALIFIER_WORDS = {"at_least": "at least ", "more_than": "more than ", "at_most"
 def _qualified(report: _Report) -> str:
     if report.qualifier == "range" or report.value is None:
         return report.text
-    return QUALIFIER_WORDS.get(report.qualifier or "exact", "") + _fmt(report.value)
+    return QUALIFIER_WORDS.get(report.qualifier or "exact", "") + number_text(report.value)
 
 
 def _outlet(collected: _Collected, report: _Report) -> str:

@@ -256,6 +256,8 @@ class MigrationResult:
 
 GroupKind = Literal["figure", "quote", "statement"]
 Verdict = Literal["agree", "differ", "updated", "single", "corroborated", "reworded", "misattributed", "repeated"]
+#: The verdicts every renderer flags as alarms: a conflict or a quote pinned on someone else.
+ALARMS: tuple[Verdict, ...] = ("misattributed", "differ")
 Change = Literal["first", "same", "up", "down"]
 
 

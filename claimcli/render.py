@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .models import (
+    ALARMS,
     Article,
     ArticleInfo,
     Claim,
@@ -33,7 +34,7 @@ from .models import (
     record_fields,
     to_dict,
 )
-from .text import printable
+from .text import number_text, printable
 
 
 class Format(StrEnum):
@@ -426,7 +427,7 @@ def compare_table(comparison: Comparison, console: Console) -> int:
         details = group.summary
         if group.diff:
             details += "\n" + diff_text(group.diff)
-        table.add_row(Text(group.verdict.upper() if group.verdict in ("misattributed", "differ") else group.verdict,
+        table.add_row(Text(group.verdict.upper() if group.verdict in ALARMS else group.verdict,
                            style=VERDICT_STYLES.get(group.verdict, "")),
                       group.kind, Text(printable(group_what(group))), str(len(group.members)),
                       Text(printable(details)))
@@ -488,7 +489,7 @@ def compare_markdown(comparison: Comparison) -> Iterator[str]:
                            f"{m.date or '?'} |\n")
             continue
         for group in groups:
-            flag = "⚠ " if verdict in ("misattributed", "differ") else ""
+            flag = "⚠ " if verdict in ALARMS else ""
             yield f"\n### {flag}{md_escape(group_what(group))}\n\n"
             yield f"{md_escape(group.summary)}.\n\n"
             if group.diff:
@@ -504,15 +505,6 @@ def timeline_text(group: Group) -> str:
     return " → ".join(
         f"{p.date or '?'}: {' / '.join(number_text(v) for v in p.values)}{'' if p.agree else ' (conflict)'}"
         for p in group.timeline)
-
-
-def number_text(value: float | int | None) -> str:
-    """A count as people read it: 1,100; 2.5; ? when unknown."""
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
 def write_comparison(comparison: Comparison, fmt: CompareFormat, out: TextIO) -> None:

@@ -18,9 +18,9 @@ import math
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 
-from .models import FigureHistory, GroupMember, Report, ReportChange, SpeakerClaims, SpokenClaim, to_dict
-from .render import diff_text, group_what, md_escape, number_text, timeline_text
-from .text import printable
+from .models import ALARMS, FigureHistory, GroupMember, Report, ReportChange, SpeakerClaims, SpokenClaim, to_dict
+from .render import diff_text, group_what, md_escape, timeline_text
+from .text import number_text, printable
 
 
 class ReportFormat(StrEnum):
@@ -33,6 +33,10 @@ class ReportFormat(StrEnum):
 #: Output file suffix -> the format it implies when --format is not given.
 SUFFIX_FORMATS = {".txt": ReportFormat.text, ".md": ReportFormat.md, ".markdown": ReportFormat.md,
                   ".html": ReportFormat.html, ".htm": ReportFormat.html, ".json": ReportFormat.json}
+
+#: What every format says of an empty window and of a window with no change.
+NO_ARTICLES = "No articles in this window."
+NOTHING_CHANGED = "Nothing: no figure changed or conflicts, no quote was reworded or misattributed."
 
 #: A stance as the verb a briefing uses for it.
 STANCE_VERBS = {"deny": "denied", "concede": "admitted", "allege": "claimed", "assert": "asserted",
@@ -139,14 +143,14 @@ def report_text(report: Report) -> Iterator[str]:
     yield f"Generated {_instant(report.generated_at)} by claimcli\n\n"
     yield "HEADLINE NUMBERS\n  " + " · ".join(f"{n} {label}" for n, label in headline_items(report)) + "\n"
     if not report.articles:
-        yield "\nNo articles in this window.\n"
+        yield f"\n{NO_ARTICLES}\n"
         return
     yield f"\nWHAT CHANGED ({len(report.changes)})\n"
     if not report.changes:
-        yield "  Nothing: no figure changed or conflicts, no quote was reworded or misattributed.\n"
+        yield f"  {NOTHING_CHANGED}\n"
     for change in report.changes:
         group = change.group
-        flag = "!" if change.verdict in ("misattributed", "differ") else "*"
+        flag = "!" if change.verdict in ALARMS else "*"
         yield f"  {flag} {CHANGE_HEADINGS[change.verdict]}: {line(group_what(group))}\n"
         yield f"    {line(group.summary)}\n"
         if group.diff:
@@ -203,14 +207,14 @@ def report_markdown(report: Report) -> Iterator[str]:
     yield f"*Generated {_instant(report.generated_at)} by claimcli.*\n\n"
     yield " · ".join(f"**{n}** {label}" for n, label in headline_items(report)) + "\n"
     if not report.articles:
-        yield "\nNo articles in this window.\n"
+        yield f"\n{NO_ARTICLES}\n"
         return
     yield f"\n## What changed ({len(report.changes)})\n\n"
     if not report.changes:
-        yield "Nothing: no figure changed or conflicts, no quote was reworded or misattributed.\n"
+        yield f"{NOTHING_CHANGED}\n"
     for change in report.changes:
         group = change.group
-        flag = "⚠ " if change.verdict in ("misattributed", "differ") else ""
+        flag = "⚠ " if change.verdict in ALARMS else ""
         yield f"### {flag}{CHANGE_HEADINGS[change.verdict]}: {md_escape(group_what(group))}\n\n"
         yield f"{md_escape(group.summary)}.\n\n"
         if group.diff:
@@ -332,11 +336,11 @@ def report_html(report: Report) -> Iterator[str]:
     yield '<ul class="numbers">' + "".join(f"<li><b>{n}</b>{esc(label)}</li>" for n, label in headline_items(report))
     yield "</ul>\n"
     if not report.articles:
-        yield "<p>No articles in this window.</p>\n</main>\n</body>\n</html>\n"
+        yield f"<p>{NO_ARTICLES}</p>\n</main>\n</body>\n</html>\n"
         return
     yield f'<section id="changes">\n<h2>What changed ({len(report.changes)})</h2>\n'
     if not report.changes:
-        yield "<p>Nothing: no figure changed or conflicts, no quote was reworded or misattributed.</p>\n"
+        yield f"<p>{NOTHING_CHANGED}</p>\n"
     for change in report.changes:
         yield from _html_change(change, change_members(report, change))
     yield f'</section>\n<section id="figures">\n<h2>Key figures ({len(report.figures)})</h2>\n'
@@ -366,7 +370,7 @@ def report_html(report: Report) -> Iterator[str]:
 
 def _html_change(change: ReportChange, members: Sequence[GroupMember]) -> Iterator[str]:
     group = change.group
-    alert = " alert" if change.verdict in ("misattributed", "differ") else ""
+    alert = " alert" if change.verdict in ALARMS else ""
     yield (f'<div class="change{alert}"><span class="tag">{esc(change.verdict)}</span> '
            f"<b>{esc(CHANGE_HEADINGS[change.verdict])}: {esc(group_what(group))}</b>\n"
            f"<p>{esc(group.summary)}</p>\n")

@@ -780,17 +780,11 @@ class Store:
     def get(self, doc: str) -> Article:
         """One stored article, claims included."""
         doc = self.resolve(doc)
-        path = self.path(doc)
-        data, kind, reason = _read_article(path, doc, check_text=False)
-        if data is None:
-            if kind == "missing":
-                raise StoreCorruptError(f"the index lists {doc} but {self._rel(path)} is missing; "
-                                        f"run `claimcli store verify --repair --store {self.root}`")
-            raise StoreCorruptError(f"{path} {reason}; run `claimcli store verify --repair --store {self.root}`")
+        data = self.get_record(doc)
         try:
             return article_from_dict(data)
         except (KeyError, TypeError, ValueError, IndexError) as err:
-            raise StoreCorruptError(f"{path} has a malformed claim ({type(err).__name__}: {err}); "
+            raise StoreCorruptError(f"{self.path(doc)} has a malformed claim ({type(err).__name__}: {err}); "
                                     f"run `claimcli store verify --repair --store {self.root}`") from None
 
     def get_record(self, doc: str) -> dict[str, Any]:

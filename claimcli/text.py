@@ -368,6 +368,15 @@ def iter_control_free(text: str) -> Iterator[str]:
             yield ch
 
 
+def number_text(value: float | int | None) -> str:
+    """A count as people read it: 1,100; 2.5; ? when unknown."""
+    if value is None:
+        return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
 def printable(text: str) -> str:
     """``text`` made safe for a terminal: no control characters."""
     return "".join(iter_control_free(text))
