@@ -211,6 +211,72 @@ CASES = [
         "a parenthetical cue with an audience",
     ),
     (
+        "The port's operations director, Hanne Virtala, said the cranes had been shut down at noon.",
+        [Want("statement", "the cranes had been shut down at noon", "Hanne Virtala", "Hanne Virtala", "said",
+              role="The port's operations director")],
+        "a role, then the name set off by commas",
+    ),
+    (
+        "Tomas Erling, executive director of the Fjordline Ferry Union, said crews would strike on Monday.",
+        [Want("statement", "crews would strike on Monday", "Tomas Erling", "Tomas Erling", "said",
+              role="executive director of the Fjordline Ferry Union")],
+        "a name, then a bare role without an article",
+    ),
+    (
+        "Marit Solberg, 52, a ferry pilot, said the wind had turned without warning.",
+        [Want("statement", "the wind had turned without warning", "Marit Solberg", "Marit Solberg", "said",
+              role="a ferry pilot")],
+        "an age and a role, two asides",
+    ),
+    (
+        "Aino Rask, who lives on Harbour Lane, about 300 metres from the pier, said the ferry hit the wall.",
+        [Want("statement", "the ferry hit the wall", "Aino Rask", "Aino Rask", "said")],
+        "a who clause that holds a comma",
+    ),
+    (
+        "Officials in Tallvik, Norland, said the ferry service would resume on Friday.",
+        [Want("statement", "the ferry service would resume on Friday", "Officials in Tallvik", "Officials in Tallvik",
+              "said")],
+        "a place named with its region is not a person",
+    ),
+    (
+        "The ferry had been overloaded for weeks, said one union official at the pier.",
+        [Want("statement", "The ferry had been overloaded for weeks", "one union official", "one union official",
+              "said")],
+        "an inverted subject counted by a number, then a place",
+    ),
+    (
+        "Sixty percent said the ferry fares were too high.",
+        [Want("statement", "the ferry fares were too high", "Sixty percent", "Sixty percent", "said")],
+        "poll respondents as a share",
+    ),
+    (
+        "The crew later spoke to a passenger who said the lights went out first.",
+        [Want("statement", "the lights went out first", "a passenger", "a passenger", "said")],
+        "a who clause makes its antecedent a speaker",
+    ),
+    (
+        "Too often, Captain Lind said, the ferry left port with its doors open.",
+        [Want("statement", "Too often, Captain Lind said, the ferry left port with its doors open", "Lind",
+              "Captain Lind", "said")],
+        "a parenthetical cue before a determiner and a verb",
+    ),
+    (
+        "The ferry sank, the port authority said, a loss that could not be confirmed.",
+        [Want("statement", "The ferry sank", "port authority", "the port authority", "said")],
+        "an apposition to the content after the cue is not content",
+    ),
+    (
+        "Having said that, the ferry company is still running its summer timetable.",
+        [],
+        "having said that is the writer's turn of phrase",
+    ),
+    (
+        "The ferry plan needs the financial help of states that may not want to pay.",
+        [],
+        "states after a preposition is a noun",
+    ),
+    (
         "The governor declined to say how many people were missing.",
         [],
         "declined to say is not a claim",

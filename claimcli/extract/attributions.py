@@ -177,6 +177,24 @@ NOT_SPEAKERS = frozenset("""
 INSERTIONS = frozenset({"on", "in", "for", "however", "meanwhile", "though", "too", "also", "instead",
                         "again", "then", "still", "moreover", "furthermore", "nevertheless", "nonetheless",
                         "meantime", "likewise", "similarly", "by", "at", "after", "like", "unlike", "as"})
+#: Words that may follow an inverted subject: "…," said Smith on Tuesday /
+#: in a statement / who asked not to be named.
+INVERTED_FOLLOWERS = frozenset({"on", "in", "at", "during", "after", "before", "from", "of", "who", "whose",
+                                "when", "while", "as", "late", "earlier", "today", "yesterday", "via", "to"})
+RE_RELATIVE = regex.compile(r"\b(?:that|which|who|whom|whose)\b")
+#: Counts that open an inverted subject: "…, said one GOP source".
+COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "several", "many", "most", "some", "another"})
+#: Lower-case words inside a personal name ("Charles de Gaulle").
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "la", "bin", "al", "le", "du"})
+#: A US party and state label in apposition: "R-Wis.", "D-N.Y.", "I-Vt.".
+RE_PARTY_LABEL = regex.compile(r"[RDI]-\p{Lu}[\p{L}.\- ]{0,12}")
+#: Where the head of a bare role ends: "director of AROS", "fellow at …".
+ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "in", "with", "on", "to", "from", "and", "who"})
+#: Role nouns seen in bare appositions that are not speaker heads on their own.
+APPOSED_ROLES = frozenset({"associate", "fellow", "partner", "scholar", "counsel", "veteran", "historian",
+                           "sociologist", "economist", "strategist", "pollster", "chairman", "co-founder",
+                           "co-director", "lecturer", "researcher", "secretary", "spokesman", "spokeswoman",
+                           "democrat", "republican", "independent"})
 AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "would", "will", "also"})
 #: -ing words that can sit inside a speaker's noun phrase.
 NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "visiting", "acting",
@@ -192,6 +210,8 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
         return True
     if len(words) == 1 and words[0].lower in SUBJECT_PRONOUNS:
         return True
+    if len(words) <= 4 and any(t.lower in ("percent", "%") for t in words):
+        return True  # a poll's respondents: "63 percent said"
     lowered = [t.lower for t in words]
     if any(low in ("close", "familiar", "loyal", "opposed") and nxt in ("to", "with")
            for low, nxt in pairwise(lowered)):
@@ -209,6 +229,14 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
 RE_FINITE = regex.compile(
     r"\b(?:is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|"
     r"'s|’s|'re|’re|'ll|’ll|\p{Ll}{2,}ed)\b"
+)
+PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over"})
+RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
+#: A finite verb, the common irregular pasts included ("the ferry sank").
+RE_CLAUSE_VERB = regex.compile(
+    RE_FINITE.pattern[:-3] + r"|left|went|came|took|made|gave|got|saw|knew|thought|found|became|began|brought|"
+    r"fell|felt|held|kept|lost|met|ran|sent|stood|won|hit|rose|grew|drove|flew|spoke|wrote|broke|chose|froze|"
+    r"sank|shook|struck|sold|spent|built|paid|led|meant|fought|fled|sought|caught|taught|bought|burned|burnt)\b"
 )
 #: What stands before a gerund cue whose subject is the main clause's:
 #: "…, adding that", "by saying", "after claiming".
@@ -444,11 +472,36 @@ class Attributor:
             aside = first in INSERTIONS  # ", on the other hand,", ", however,"
             if not (first in DETERMINERS or first in ("who", "whose", "which", "speaking", "according")
                     or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself") or aside):
-                return None
-            role_cut = j
-            if first not in ("who", "whose", "which", "speaking", "according") and not first.isdigit() and not aside:
-                role = self.text[toks[j + 1].start:toks[i - 1].end]
+                named = self._apposed(toks, j, i)
+                if named is not None and named[0] == "name":
+                    return (named[1], negated, named[2])
+                if named is not None:
+                    # "Keron Blair, executive director of AROS, said": a bare role.
+                    words = named[1]
+                    self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
+                    return (words, negated, named[2])
+                # "Olga Mirren, who lives on Quay Row, about 400 metres from
+                # the gate, said": an aside opened by "who" further back.
+                k = next((k for k in range(j - 1, max(-1, j - 30), -1)
+                          if toks[k].text == "," and k + 1 < j and toks[k + 1].lower in ("who", "whose", "which")), None)
+                if k is None:
+                    return None
+                j = first_j = k
+            else:
+                first_j = j
+                if first not in ("who", "whose", "which", "speaking", "according") and not first.isdigit() and not aside:
+                    role = self.text[toks[j + 1].start:toks[i - 1].end]
+            # A second aside before it: "Ivo Renard, 45, a harbour pilot, said".
+            k = j - 1
+            while k >= 0 and toks[k].text not in ",;:()“”\"—":
+                k -= 1
+            if 0 <= k < j - 1 and toks[k].text == "," and (toks[k + 1].text.isdigit() or toks[k + 1].lower in DETERMINERS):
+                if role is None and not toks[k + 1].text.isdigit():
+                    role = self.text[toks[k + 1].start:toks[j - 1].end]
+                j = k
+            role_cut = min(j, first_j)
             i = j - 1
+        via_who = i >= 0 and toks[i].lower == "who"  # "an architect who said": a person
         words: list[Token] = []
         words = self._scan_np(toks, i)
         if words and len(words) < 12:
@@ -463,10 +516,18 @@ class Attributor:
             return None
         if len(words) == 1 and words[0].lower in DETERMINERS:
             return None
-        if strict and not plausible_speaker(words):
+        if strict and not via_who and not plausible_speaker(words):
             return None
         if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None:
             return None  # "Ukraine's claims that": a noun, not a verb
+        if words[-1].lower in PREPOSITIONS and role_cut is None:
+            if not self.text[words[-1].end:pos].strip():
+                return None  # "the help of states that …": a noun after its preposition
+            words = words[:-1]  # "A poll released in late August found …"
+            if len(words) > 1 and not words[-1].is_capitalised and words[-1].lower.endswith("ed"):
+                words = words[:-1]
+            if not words:
+                return None
         if words[0].lower in ("of", "for", "at", "from", "with", "in", "on"):
             words = words[1:]
         if not words:
@@ -480,6 +541,41 @@ class Attributor:
             return None  # "… and reduced demand": an adjective cannot head a subject
         self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
         return (words, negated, role)
+
+    def _apposed(self, toks: list[Token], j: int, i: int) -> tuple[str, list[Token], str | None] | None:
+        """A subject set off by commas whose aside has no determiner, between
+        commas ``j`` and ``i``: a role then a name ("The state’s campaign
+        chairman, Phil Lovas, said") gives ("name", name, role); a name then
+        a bare role ("Keron Blair, executive director of AROS, said") or a
+        party label ("Paul Ryan, R-Wis., said") gives ("role", name, role)."""
+        inside = toks[j + 1:i]
+        before = self._scan_np(toks, j - 1)
+        if not before or not inside:
+            return None
+        text = self.text
+        words = [t for t in inside if t.is_word]
+        if (2 <= len(words) <= 5 and all(t.is_capitalised or t.lower in NAME_PARTICLES for t in words)
+                and words[0].is_capitalised and words[0].lower not in NOT_SPEAKERS):
+            # The role may hold "of": "The minister of the economy, Mr. X,".
+            k = j - 1
+            while k > 0 and j - k < 10 and toks[k - 1].is_word and toks[k - 1].lower not in STOP_NP:
+                k -= 1
+            lead = [t for t in toks[k:j] if t.lower not in ("but", "and", "so")]
+            if lead and any(t.lower in ROLE_HEADS or t.lower in ORG_HEADS for t in lead):
+                return ("name", inside, text[lead[0].start:lead[-1].end])
+        if (len(words) <= 2 and all(t.is_capitalised for t in words) and len(before) >= 3
+                and before[-1].is_capitalised and before[-2].lower in ("in", "of", "from", "near")):
+            return ("role", before, None)  # "Officials in Kyiv, Ukraine, said": a place named in full
+        if words and words[0].is_capitalised and words[0].lower not in APPOSED_ROLES:
+            return None
+        if not all(t.is_capitalised or not t.is_word for t in before) or before[0].lower in NOT_SPEAKERS:
+            return None
+        if len(inside) <= 5 and RE_PARTY_LABEL.fullmatch(text, inside[0].start, inside[-1].end):
+            return ("role", before, None)
+        head = next((k for k, t in enumerate(inside) if t.lower in ROLE_PREPOSITIONS or not t.is_word), len(inside))
+        if 0 < head <= 4 and any(t.lower in ROLE_HEADS or t.lower in APPOSED_ROLES for t in inside[:head]):
+            return ("role", before, text[inside[0].start:inside[-1].end])
+        return None
 
     @staticmethod
     def _scan_np(toks: list[Token], i: int) -> list[Token]:
@@ -503,7 +599,9 @@ class Attributor:
                     continue
                 break
             if low in ("who", "which"):
-                words = []
+                if words and (words[0].is_capitalised or words[0].lower in DETERMINERS):
+                    break  # "the lawsuit in which Democrats argued": the relative clause's own subject
+                words = []  # "an official who spoke on condition of anonymity said": the phrase before speaks
                 i -= 1
                 continue
             if not tok.is_capitalised and low.endswith("ing") and low not in NP_ING:
@@ -540,7 +638,7 @@ class Attributor:
                 break
             if low in STOP_NP or low in ("on", "in", "at"):
                 break
-            if not words and (not (tok.is_capitalised or low in DETERMINERS) or low in TIME_WORDS):
+            if not words and (not (tok.is_capitalised or low in DETERMINERS or low in COUNT_WORDS) or low in TIME_WORDS):
                 return None
             if words and not tok.is_capitalised and low in MONTHS_DAYS:
                 break
@@ -551,6 +649,9 @@ class Attributor:
                 break
         if not words or (len(words) == 1 and words[0].lower in DETERMINERS):
             return None
+        following = next((t for t in toks if t.start >= words[-1].end), None)
+        if following is not None and following.is_word and following.lower not in INVERTED_FOLLOWERS:
+            return None  # "…, said the plan has failed": a clause, not an inverted subject
         return words
 
     def phrase_after(self, pos: int, ceil: int) -> list[Token]:
@@ -623,8 +724,8 @@ class Attributor:
             return None
         span = _trim(text, pos, self.clause_end(pos, end))
         n_words = len(text[span[0]:span[1]].split())
-        if n_words < 4:
-            return None
+        if n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1]):
+            return None  # "said Tuesday", "said so"; but "said the plan failed"
         # A bare object noun phrase ("continue her march", "reported her
         # presence") is not speech: outside the say/tell family, require a
         # finite verb in the clause.
@@ -767,6 +868,8 @@ class Attributor:
                 continue
             if not match.group()[0].islower() and match.start() != s_start:
                 continue  # "Said" mid-sentence: a name
+            if RE_DISCOURSE_SAID.match(text, match.end(), s_end) and text[max(s_start, match.start() - 8):match.start()].strip().lower().endswith("having"):
+                continue  # "Having said that, …": the writer's own turn of phrase
             floor = s_start
             last = self._last_quote_before(match.start())
             if last is not None and s_start <= last.outer[1] <= match.start():
@@ -796,7 +899,7 @@ class Attributor:
                 before = text[floor:match.start()].strip()
                 if before in ("", ",") or before.endswith(","):
                     words = self.subject_after(match.end(), s_end)
-                    if words and low in ("said", "says", "added", "wrote", "told", "asked", "explained",
+                    if words and plausible_speaker(words) and low in ("said", "says", "added", "wrote", "told", "asked", "explained",
                                          "insisted", "continued", "noted", "warned", "claimed",
                                          "admitted", "stressed", "declared", "replied", "responded",
                                          "recalled", "argued", "acknowledged", "announced", "tweeted"):
@@ -906,11 +1009,15 @@ class Attributor:
         lead = text[s_start:subj_start].rstrip()
         next_word = tail[1:].split()[0].lower() if len(tail) > 1 and tail[1:].split() else ""
         if (tail.startswith(",") and len(tail) > 12 and lead.endswith(",") and len(lead.split()) >= 2
-                and next_word not in DETERMINERS and next_word not in APPENDED and not next_word.endswith("ing")):
+                and (next_word not in DETERMINERS or next_word not in ("a", "an")
+                     and RE_CLAUSE_VERB.search(RE_RELATIVE.split(tail.split(",")[1])[0]))
+                and next_word not in APPENDED and not next_word.endswith("ing")):
             # A parenthetical cue: "The museum, Mr. Bush said, celebrated …".
             span = _trim(text, s_start, s_end)
             inner = self._inner(span)
             return Found(span, False, speaker, cue, 0.7, anchor, inner)
+        if inverted and tail and tail.split()[0].lower() in INVERTED_FOLLOWERS and not RE_FINITE.search(tail):
+            tail = ""  # "…, said one GOP source in the room."
         if tail and not tail.startswith(",") and not RE_PUNCT_ONLY.fullmatch(tail):
             return None
         head_end = subj_start
@@ -920,8 +1027,9 @@ class Attributor:
             return None
         start = floor if floor > s_start else s_start
         span = _trim(text, start, head_end)
-        if len(text[span[0]:span[1]].split()) < 4:
-            return None
+        n_words = len(text[span[0]:span[1]].split())
+        if n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1]):
+            return None  # "Fine, she said" / but "The ferry sank, the coastguard said"
         inner = self._inner(span)
         direct = bool(inner) and inner[0].outer[0] <= span[0] + 1 and inner[-1].outer[1] >= span[1] - 1
         if direct:
