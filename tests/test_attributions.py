@@ -267,6 +267,18 @@ CASES = [
         "an apposition to the content after the cue is not content",
     ),
     (
+        "The operator accused the union of blocking the ramp and asserted that the ferry was safe.",
+        [Want("statement", "the union of blocking the ramp", "operator", "The operator", "accused"),
+         Want("statement", "the ferry was safe", "operator", "The operator", "asserted")],
+        "a second cue after and starts a second claim",
+    ),
+    (
+        "Police said a second bag was found at the pier and that location is being searched.",
+        [Want("statement", "a second bag was found at the pier and that location is being searched", "Police",
+              "Police", "said")],
+        "and that followed by a noun is a determiner, not a second clause",
+    ),
+    (
         "Having said that, the ferry company is still running its summer timetable.",
         [],
         "having said that is the writer's turn of phrase",

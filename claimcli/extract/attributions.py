@@ -263,6 +263,17 @@ RE_DASH_SPEAKER = regex.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\
 RE_GAP_BEFORE_SUBJECT = regex.compile(r"[\s,—–-]*")
 #: A personal name set off by commas: "…, Filip Aske, …".
 RE_APPOSED_NAME = regex.compile(r"(\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}’'\-]+){1,3}),\s+(?=\p{Ll})")
+#: Cue forms that, after "and"/"but", start a second report by the same
+#: speaker ("… and asserted that …").  Verbs that as often continue the
+#: reported clause itself ("officials met and agreed …") are left out.
+_NEXT_CUES = "|".join(sorted(
+    (form for form, lemma in FORMS.items()
+     if (form.endswith(("ed", "s")) or form in ("said", "told", "wrote")) and form != lemma
+     and lemma not in ("agree", "find", "show", "report", "continue", "allow", "expect", "believe", "think",
+                       "grant", "post", "project", "forecast", "answer", "repeat", "reveal", "signal",
+                       "indicate", "conclude", "demand", "state", "dismiss", "reject",
+                       "charge", "comment", "respond", "reply", "cite", "guarantee", "assure")),
+    key=len, reverse=True))
 #: Where a reported clause ends and another begins.
 RE_CLAUSE_BREAK = regex.compile(
     r"""(?:
@@ -271,9 +282,9 @@ RE_CLAUSE_BREAK = regex.compile(
               warning|acknowledging|describing|pointing|according\s+to)\b
       | \s+(?:--|—|–)\s+
       | ;\s
-      | \s+and\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|suggested|argued|noted|warned|insisted|
-              claimed|called|urged|told|denied|stressed|acknowledged|admitted|vowed|promised|refused|declined)\b
-      | ,?["”’]*\s+and\s+that\b
+      | \s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:""" + _NEXT_CUES + r"""|refused|declined)\b
+      | ,?["”’]*\s+and\s+that\s+(?=the\b|an?\b|his\b|her\b|its\b|their\b|this\b|these\b|those\b|he\b|she\b|it\b|
+              they\b|we\b|I\b|you\b|there\b|some\b|no\b|\p{Lu}|\d)
     )""",
     regex.VERBOSE,
 )
