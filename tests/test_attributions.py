@@ -279,6 +279,22 @@ CASES = [
         "and that followed by a noun is a determiner, not a second clause",
     ),
     (
+        "A harbour board survey released Friday shows most ferry users backing the new timetable.",
+        [Want("statement", "most ferry users backing the new timetable", "harbour board survey",
+              "A harbour board survey", "shows")],
+        "evidence shows a state of affairs without that",
+    ),
+    (
+        "The captain shows no sign of stepping down.",
+        [],
+        "a person showing something is not a claim",
+    ),
+    (
+        "The union said on Friday afternoon that the ferry crews would strike.",
+        [Want("statement", "the ferry crews would strike", "union", "The union", "said")],
+        "a weekday and its part of the day between cue and content",
+    ),
+    (
         "Having said that, the ferry company is still running its summer timetable.",
         [],
         "having said that is the writer's turn of phrase",

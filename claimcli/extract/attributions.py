@@ -139,13 +139,14 @@ RE_ADJUNCT = regex.compile(
         (?i:(?:the|a|an|his|her|its|their|this|that|last|next)\s+)?
         (?:
             (?i:(?:\w+\s+){{0,2}}(?:{_CHANNEL_WORDS}))\b
-          | \p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|the|with|and|for)\s+)?\p{{Lu}}[\p{{L}}.’'\-]*){{0,6}}
-          | (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|
+          | (?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|
+               today|yesterday|morning|
                afternoon|evening|night|week|weekend|reporters|journalists|lawmakers|parliament|
                first\s+time|second\s+time|record|camera)\b
+          | \p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|the|with|and|for)\s+)?\p{{Lu}}[\p{{L}}.’'\-]*){{0,6}}
         )
-      | (?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|
-           last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier|later|again|also|
+      | (?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\s+(?:morning|afternoon|evening|night))?|
+           today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier|later|again|also|
            repeatedly|publicly|previously|privately|separately|recently|subsequently|initially|
            separately|formally|officially|flatly|firmly|angrily|bluntly|openly|quietly|simply)\b
     )
@@ -182,6 +183,15 @@ INSERTIONS = frozenset({"on", "in", "for", "however", "meanwhile", "though", "to
 INVERTED_FOLLOWERS = frozenset({"on", "in", "at", "during", "after", "before", "from", "of", "who", "whose",
                                 "when", "while", "as", "late", "earlier", "today", "yesterday", "via", "to"})
 RE_RELATIVE = regex.compile(r"\b(?:that|which|who|whom|whose)\b")
+#: What can show a state of affairs without "that": polls, data, footage.
+EVIDENCE_HEADS = DOCUMENT_HEADS | {"video", "footage", "average", "image", "photo", "photograph", "chart",
+                                   "map", "graph", "slide", "recording", "documents", "evidence", "numbers"}
+
+
+def _bare_head(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in EVIDENCE_HEADS else word
+
+
 #: Counts that open an inverted subject: "…, said one GOP source".
 COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "several", "many", "most", "some", "another"})
 #: Lower-case words inside a personal name ("Charles de Gaulle").
@@ -531,6 +541,9 @@ class Attributor:
             return None
         if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None:
             return None  # "Ukraine's claims that": a noun, not a verb
+        if (len(words) > 1 and not words[-1].is_capitalised and words[-1].lower.endswith("ed") and role_cut is None
+                and self.text[words[-1].end:pos].strip()):
+            words = words[:-1]  # "The poll released Friday shows": a participle before a skipped time
         if words[-1].lower in PREPOSITIONS and role_cut is None:
             if not self.text[words[-1].end:pos].strip():
                 return None  # "the help of states that …": a noun after its preposition
@@ -993,6 +1006,15 @@ class Attributor:
                 before = quote
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
+        lead = text[max(floor, subj_start - 40):subj_start].lower().split()[-3:]
+        if after is None and cue.lemma == "show" and any(
+                _bare_head(w) in EVIDENCE_HEADS for w in [*lead, *(t.lower for t in words)]):
+            # "The poll shows Clinton leading by five points", "Video shows
+            # him with his hands in the air": evidence shows a state of affairs.
+            start = _skip_ws(text, cue_end, s_end)
+            span = _trim(text, start, self.clause_end(start, s_end))
+            if len(text[span[0]:span[1]].split()) >= 3 and text[start:start + 1].isalnum():
+                after = (span, False, self._inner(span))
         anchor = (subj_start, cue.span[1])
         if before is not None and after and not after[1] and text[cue_end:after[0][0]].rstrip().endswith("that"):
             # “…,” a senior official believes that …: the cue governs the
