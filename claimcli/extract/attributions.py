@@ -276,14 +276,13 @@ RE_APPOSED_NAME = regex.compile(r"(\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}\.?)?(?:\s+\p
 #: Cue forms that, after "and"/"but", start a second report by the same
 #: speaker ("… and asserted that …").  Verbs that as often continue the
 #: reported clause itself ("officials met and agreed …") are left out.
-_NEXT_CUES = "|".join(sorted(
+_NEXT_CUES = trie(
     (form for form, lemma in FORMS.items()
      if (form.endswith(("ed", "s")) or form in ("said", "told", "wrote")) and form != lemma
      and lemma not in ("agree", "find", "show", "report", "continue", "allow", "expect", "believe", "think",
                        "grant", "post", "project", "forecast", "answer", "repeat", "reveal", "signal",
                        "indicate", "conclude", "demand", "state", "dismiss", "reject",
-                       "charge", "comment", "respond", "reply", "cite", "guarantee", "assure")),
-    key=len, reverse=True))
+                       "charge", "comment", "respond", "reply", "cite", "guarantee", "assure")))
 #: Where a reported clause ends and another begins.
 RE_CLAUSE_BREAK = regex.compile(
     r"""(?:
