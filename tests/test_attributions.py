@@ -295,6 +295,21 @@ CASES = [
         "a weekday and its part of the day between cue and content",
     ),
     (
+        "Lind told co-host Aino Berg that the ferry had never been inspected.",
+        [Want("statement", "the ferry had never been inspected", "Lind", "Lind", "told")],
+        "an audience of role and name before that",
+    ),
+    (
+        "The captain told the inquiry he had warned the owners twice.",
+        [Want("statement", "he had warned the owners twice", "captain", "The captain", "told")],
+        "an audience of common nouns up to the clause's pronoun",
+    ),
+    (
+        "The coastguard told passengers to stay below deck.",
+        [Want("statement", "passengers to stay below deck", "coastguard", "The coastguard", "told")],
+        "an instruction with its audience",
+    ),
+    (
         "Having said that, the ferry company is still running its summer timetable.",
         [],
         "having said that is the writer's turn of phrase",

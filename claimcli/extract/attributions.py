@@ -192,6 +192,8 @@ def _bare_head(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in EVIDENCE_HEADS else word
 
 
+#: Pronouns that open a reported clause right after an audience.
+CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "there"})
 #: Counts that open an inverted subject: "…, said one GOP source".
 COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "several", "many", "most", "some", "another"})
 #: Lower-case words inside a personal name ("Charles de Gaulle").
@@ -714,9 +716,20 @@ class Attributor:
             if audience is None:
                 ahead = self._that_ahead(pos, end)
                 if ahead == pos:
+                    # "told co-host Joe Scarborough that …": whoever stands before "that".
+                    that = next((k for k, t in enumerate(toks[:8]) if t.lower == "that"), None)
+                    if that and all(t.is_word and t.lower not in STOP_NP for t in toks[:that]):
+                        ahead = toks[that].start
+                if ahead == pos:
                     return None  # "tells lies", "told the story": no one is told anything
                 audience = ahead
             pos = audience
+            start = _skip_ws(text, pos, end)
+            if text.startswith("to ", start) and audience > cue.span[1]:
+                # "told residents to stay indoors": an instruction, with
+                # whom it was given to, as for "urged residents to …"
+                span = _trim(text, _skip_ws(text, cue.span[1], end), self.clause_end(start, end))
+                return (span, False, self._inner(span)) if len(text[span[0]:span[1]].split()) >= 3 else None
         pos = self.skip_adjuncts(pos, end)
         pos = _skip_ws(text, pos, end)
         pos = self._that_ahead(pos, end)
@@ -803,6 +816,15 @@ class Attributor:
                 k += 1
                 continue
             break
+        # "told the forum he was …", "told USA TODAY's video series it is …":
+        # an audience of any nouns, up to the pronoun that opens the clause.
+        m = k if end is not None else (1 if first in DETERMINERS else 0)
+        for n in range(m, min(len(toks), m + 4)):
+            tok = toks[n]
+            if tok.lower in CLAUSE_PRONOUNS and n > 0 and (end is not None or n > (1 if first in DETERMINERS else 0)):
+                return toks[n - 1].end
+            if not tok.is_word or tok.lower in STOP_NP or tok.lower.endswith("ed"):
+                break
         return end
 
     def object_content(self, cue: Cue, pos: int, end: int) -> tuple[Span, bool, list[Quote]] | None:

@@ -163,7 +163,7 @@ ORG_HEADS = frozenset(
     regulator watchdog prosecutors prosecutor's fund foundation trust centre center
     directorate inspectorate command headquarters staff ministry's white whitehouse pentagon
     state department's spokesperson's secretariat legislature tribunal regime junta rebels
-    insurgents militia separatists
+    insurgents militia separatists coastguard gendarmerie firefighters brigade
     """.split()
 )
 
