@@ -238,18 +238,24 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
 
 #: Verbs that introduce speech even without "that" ("said the plan failed").
 #: A finite verb in a clause (auxiliaries, modals, common past forms).
-RE_FINITE = regex.compile(
-    r"\b(?:is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|"
-    r"'s|’s|'re|’re|'ll|’ll|\p{Ll}{2,}ed)\b"
-)
+_FINITE = (r"is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|"
+           r"'s|’s|'re|’re|'ll|’ll|\p{Ll}{2,}ed")
+RE_FINITE = regex.compile(rf"\b(?:{_FINITE})\b")
 PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over"})
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
 #: A finite verb, the common irregular pasts included ("the ferry sank").
 RE_CLAUSE_VERB = regex.compile(
-    RE_FINITE.pattern[:-3] + r"|left|went|came|took|made|gave|got|saw|knew|thought|found|became|began|brought|"
+    rf"\b(?:{_FINITE}|left|went|came|took|made|gave|got|saw|knew|thought|found|became|began|brought|"
     r"fell|felt|held|kept|lost|met|ran|sent|stood|won|hit|rose|grew|drove|flew|spoke|wrote|broke|chose|froze|"
     r"sank|shook|struck|sold|spent|built|paid|led|meant|fought|fled|sought|caught|taught|bought|burned|burnt)\b"
 )
+
+
+def _too_short(text: str, span: Span) -> bool:
+    """Under two words, or under four with no verb: "said Tuesday", "Fine,
+    she said"; but "said the plan failed", "The ferry sank, the agency said"."""
+    n_words = len(text[span[0]:span[1]].split())
+    return n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1])
 #: What stands before a gerund cue whose subject is the main clause's:
 #: "…, adding that", "by saying", "after claiming".
 RE_GERUND_LEAD = regex.compile(r"(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen)\s*$")
@@ -336,6 +342,13 @@ class Found:
     confidence: float
     anchor: Span  # where the attribution sits, for the claim's sentence span
     quotes: list[Quote] = field(default_factory=list)
+
+
+def _drop_participle(words: list[Token]) -> list[Token]:
+    """The phrase without a final participle: "the poll released"."""
+    if len(words) > 1 and not words[-1].is_capitalised and words[-1].lower.endswith("ed"):
+        return words[:-1]
+    return words
 
 
 def _plural(words: Sequence[Token]) -> bool:
@@ -499,9 +512,8 @@ class Attributor:
                     return (named[1], negated, named[2])
                 if named is not None:
                     # "Keron Blair, executive director of AROS, said": a bare role.
-                    words = named[1]
-                    self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
-                    return (words, negated, named[2])
+                    self._reached(toks, named[1])
+                    return (named[1], negated, named[2])
                 # "Olga Mirren, who lives on Quay Row, about 400 metres from
                 # the gate, said": an aside opened by "who" further back.
                 k = next((k for k in range(j - 1, max(-1, j - 30), -1)
@@ -542,17 +554,17 @@ class Attributor:
             return None
         if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None:
             return None  # "Ukraine's claims that": a noun, not a verb
-        if (len(words) > 1 and not words[-1].is_capitalised and words[-1].lower.endswith("ed") and role_cut is None
-                and self.text[words[-1].end:pos].strip()):
-            words = words[:-1]  # "The poll released Friday shows": a participle before a skipped time
-        if words[-1].lower in PREPOSITIONS and role_cut is None:
-            if not self.text[words[-1].end:pos].strip():
+        if role_cut is None:
+            if self.text[words[-1].end:pos].strip():
+                # A time was skipped before the verb: "The poll released
+                # Friday shows", "A poll released in late August found".
+                words = _drop_participle(words)
+                if words[-1].lower in PREPOSITIONS:
+                    words = _drop_participle(words[:-1])
+                    if not words:
+                        return None
+            elif words[-1].lower in PREPOSITIONS:
                 return None  # "the help of states that …": a noun after its preposition
-            words = words[:-1]  # "A poll released in late August found …"
-            if len(words) > 1 and not words[-1].is_capitalised and words[-1].lower.endswith("ed"):
-                words = words[:-1]
-            if not words:
-                return None
         if words[0].lower in ("of", "for", "at", "from", "with", "in", "on"):
             words = words[1:]
         if not words:
@@ -564,8 +576,12 @@ class Attributor:
             return None
         if not words[-1].is_capitalised and words[-1].lower.endswith("ed") and words[-1].lower not in SPEAKER_HEADS:
             return None  # "… and reduced demand": an adjective cannot head a subject
-        self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
+        self._reached(toks, words)
         return (words, negated, role)
+
+    def _reached(self, toks: list[Token], words: list[Token]) -> None:
+        """Note the lowest token the subject starts at (see subject_before)."""
+        self._edge = min(self._edge, next((k for k, t in enumerate(toks) if t.start == words[0].start), 0))
 
     def _apposed(self, toks: list[Token], j: int, i: int) -> tuple[str, list[Token], str | None] | None:
         """A subject set off by commas whose aside has no determiner, between
@@ -759,9 +775,8 @@ class Attributor:
         if not (text[pos].isalpha() or text[pos].isdigit()):
             return None
         span = _trim(text, pos, self.clause_end(pos, end))
-        n_words = len(text[span[0]:span[1]].split())
-        if n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1]):
-            return None  # "said Tuesday", "said so"; but "said the plan failed"
+        if _too_short(text, span):
+            return None
         # A bare object noun phrase ("continue her march", "reported her
         # presence") is not speech: outside the say/tell family, require a
         # finite verb in the clause.
@@ -821,7 +836,7 @@ class Attributor:
         m = k if end is not None else (1 if first in DETERMINERS else 0)
         for n in range(m, min(len(toks), m + 4)):
             tok = toks[n]
-            if tok.lower in CLAUSE_PRONOUNS and n > 0 and (end is not None or n > (1 if first in DETERMINERS else 0)):
+            if tok.lower in CLAUSE_PRONOUNS and (end is not None or n > m):
                 return toks[n - 1].end
             if not tok.is_word or tok.lower in STOP_NP or tok.lower.endswith("ed"):
                 break
@@ -1027,9 +1042,9 @@ class Attributor:
                 before = quote
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
-        lead = text[max(floor, subj_start - 40):subj_start].lower().split()[-3:]
         if after is None and cue.lemma == "show" and any(
-                _bare_head(w) in EVIDENCE_HEADS for w in [*lead, *(t.lower for t in words)]):
+                _bare_head(w) in EVIDENCE_HEADS
+                for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)]):
             # "The poll shows Clinton leading by five points", "Video shows
             # him with his hands in the air": evidence shows a state of affairs.
             start = _skip_ws(text, cue_end, s_end)
@@ -1081,9 +1096,8 @@ class Attributor:
             return None
         start = floor if floor > s_start else s_start
         span = _trim(text, start, head_end)
-        n_words = len(text[span[0]:span[1]].split())
-        if n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1]):
-            return None  # "Fine, she said" / but "The ferry sank, the coastguard said"
+        if _too_short(text, span):
+            return None
         inner = self._inner(span)
         direct = bool(inner) and inner[0].outer[0] <= span[0] + 1 and inner[-1].outer[1] >= span[1] - 1
         if direct:
