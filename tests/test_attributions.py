@@ -223,6 +223,21 @@ CASES = [
         "a name, then a bare role without an article",
     ),
     (
+        "Senator Eira Lund, R-Nev., said the ferry subsidy would end in June.",
+        [Want("statement", "the ferry subsidy would end in June", "Eira Lund", "Senator Eira Lund", "said")],
+        "a party and state label between commas",
+    ),
+    (
+        "Senator Eira Lund, Democrat of Nevada, said the ferry subsidy would end in June.",
+        [Want("statement", "the ferry subsidy would end in June", "Eira Lund", "Senator Eira Lund", "said")],
+        "a party apposition without an article",
+    ),
+    (
+        "The ruling ended a lawsuit in which ferry workers argued that the overtime rules were unlawful.",
+        [Want("statement", "the overtime rules were unlawful", "ferry workers", "ferry workers", "argued")],
+        "a relative clause's own subject, not the noun before which",
+    ),
+    (
         "Marit Solberg, 52, a ferry pilot, said the wind had turned without warning.",
         [Want("statement", "the wind had turned without warning", "Marit Solberg", "Marit Solberg", "said",
               role="a ferry pilot")],

@@ -607,12 +607,12 @@ class Attributor:
         if (len(words) <= 2 and all(t.is_capitalised for t in words) and len(before) >= 3
                 and before[-1].is_capitalised and before[-2].lower in ("in", "of", "from", "near")):
             return ("role", before, None)  # "Officials in Kyiv, Ukraine, said": a place named in full
-        if words and words[0].is_capitalised and words[0].lower not in APPOSED_ROLES:
-            return None
         if not all(t.is_capitalised or not t.is_word for t in before) or before[0].lower in NOT_SPEAKERS:
             return None
         if len(inside) <= 5 and RE_PARTY_LABEL.fullmatch(text, inside[0].start, inside[-1].end):
             return ("role", before, None)
+        if words and words[0].is_capitalised and words[0].lower not in APPOSED_ROLES:
+            return None
         head = next((k for k, t in enumerate(inside) if t.lower in ROLE_PREPOSITIONS or not t.is_word), len(inside))
         if 0 < head <= 4 and any(t.lower in ROLE_HEADS or t.lower in APPOSED_ROLES for t in inside[:head]):
             return ("role", before, text[inside[0].start:inside[-1].end])
@@ -640,7 +640,8 @@ class Attributor:
                     continue
                 break
             if low in ("who", "which"):
-                if words and (words[0].is_capitalised or words[0].lower in DETERMINERS):
+                if words and (words[0].is_capitalised or words[0].lower in DETERMINERS
+                              or i > 0 and toks[i - 1].lower in PREPOSITIONS):
                     break  # "the lawsuit in which Democrats argued": the relative clause's own subject
                 words = []  # "an official who spoke on condition of anonymity said": the phrase before speaks
                 i -= 1
