@@ -349,6 +349,124 @@ CASES = [
         [],
         "a scare quote is not a claim",
     ),
+    (
+        "A spokesman for the port authority said the ferry had been refuelled.",
+        [Want("statement", "the ferry had been refuelled", "A spokesman for the port authority",
+              "A spokesman for the port authority", "said", type="anonymous")],
+        "a post-modifier with its own determiner stays in the subject",
+    ),
+    (
+        "Passengers around the harbour say the ferry left late.",
+        [Want("statement", "the ferry left late", "Passengers around the harbour", "Passengers around the harbour",
+              "say", type="anonymous")],
+        "a sentence-initial common plural is no personal name",
+    ),
+    (
+        "Eight of 10 passengers say the crossing felt unsafe.",
+        [Want("statement", "the crossing felt unsafe", "Eight of 10 passengers", "Eight of 10 passengers", "say",
+              type="anonymous")],
+        "a partitive count agrees with what follows of",
+    ),
+    (
+        "The crew gathered on the quay. Many of them said the captain had been calm.",
+        [Want("statement", "the captain had been calm", "Many of them", "Many of them", "said", type="anonymous")],
+        "a partitive pronoun subject",
+    ),
+    (
+        "One passenger claimed that the lifeboats were locked.",
+        [Want("statement", "the lifeboats were locked", "One passenger", "One passenger", "claimed", "claim", "allege")],
+        "a count and an agent noun",
+    ),
+    (
+        "Several deckhands have complained they were never trained.",
+        [Want("statement", "they were never trained", "Several deckhands", "Several deckhands", "complained",
+              "complain")],
+        "a quantifier and any plural noun can complain",
+    ),
+    (
+        "His family said the captain had been overworked.",
+        [Want("statement", "the captain had been overworked", "His family", "His family", "said")],
+        "family is a noun, not an adverb, and keeps its possessive",
+    ),
+    (
+        "The inspector noted the ferry's poor maintenance record.",
+        [],
+        "a possessive is no finite verb, so a noun object is no claim",
+    ),
+    (
+        "Lind told harbour officials that the ferry was overloaded.",
+        [Want("statement", "the ferry was overloaded", "Lind", "Lind", "told")],
+        "an audience of two common nouns",
+    ),
+    (
+        "She told her brother that the ferry was late.",
+        [Want("statement", "the ferry was late", "She", "She", "told")],
+        "her as a possessive inside the audience",
+    ),
+    (
+        "She told her the ferry was late.",
+        [Want("statement", "the ferry was late", "She", "She", "told")],
+        "her as the audience",
+    ),
+    (
+        "The inquiry heard from a skipper who runs a service that rescues stranded boats and demands better radios.",
+        [],
+        "a verb coordinated inside a relative clause does not take the sentence's subject",
+    ),
+    (
+        "Everything the captain says is disputed by the crew.",
+        [],
+        "a cue inside the writer's own subject",
+    ),
+    (
+        "The mayor said that is why the ferry was late.",
+        [Want("statement", "that is why the ferry was late", "mayor", "The mayor", "said")],
+        "that as the subject of the reported clause",
+    ),
+    (
+        "The union called on the operator to suspend the service.",
+        [Want("statement", "the operator to suspend the service", "union", "The union", "called", "call")],
+        "called on someone to do something",
+    ),
+    (
+        "The pilot joked that, in fog, the radar is the only crew member who never complains.",
+        [Want("statement", "in fog, the radar is the only crew member who never complains", "pilot", "The pilot",
+              "joked")],
+        "that followed by a comma",
+    ),
+    (
+        "The captain went on radio, telling listeners that the ferry was safe.",
+        [Want("statement", "the ferry was safe", "captain", "The captain", "telling")],
+        "a pronoun or noun subject before an irregular past gives a gerund cue its speaker",
+    ),
+    (
+        "Data from the port show that crossings fell by a third.",
+        [Want("statement", "crossings fell by a third", "Data from the port", "Data from the port", "show",
+              type="document")],
+        "data take a plural verb",
+    ),
+    (
+        "The crew members all said the alarm never sounded.",
+        [Want("statement", "the alarm never sounded", "The crew members", "The crew members", "said")],
+        "a floating quantifier between subject and verb",
+    ),
+    (
+        "In recent weeks, advisers to the mayor say, the ferry contract has been renegotiated.",
+        [Want("statement", "In recent weeks, advisers to the mayor say, the ferry contract has been renegotiated",
+              "advisers to the mayor", "advisers to the mayor", "say", type="anonymous")],
+        "advisers to someone, in a parenthetical cue",
+    ),
+    (
+        "Ivo Renard -- a harbour pilot for 20 years -- said the channel was too shallow.",
+        [Want("statement", "the channel was too shallow", "Ivo Renard", "Ivo Renard", "said",
+              role="a harbour pilot for 20 years")],
+        "a role set off by dashes",
+    ),
+    (
+        "Ivo Renard — speaking on condition of anonymity — said the channel was too shallow.",
+        [Want("statement", "the channel was too shallow", "Ivo Renard", "Ivo Renard", "said")],
+        "an aside set off by dashes is no role",
+    ),
 ]
 
 

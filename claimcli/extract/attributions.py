@@ -37,6 +37,7 @@ from .lexicon import (
     ORG_HEADS,
     PHRASE_CUES,
     PLATFORMS,
+    QUANTIFIERS,
     ROLE_HEADS,
     STATEMENT_CHANNELS,
     SUBJECT_PRONOUNS,
@@ -213,6 +214,14 @@ NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "v
                     "sitting", "ranking", "opposing", "presiding", "founding", "managing", "reigning",
                     "remaining", "striking", "fighting", "attending", "campaigning", "polling"})
 SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | DOCUMENT_HEADS
+#: Endings of adjectives, which cannot head a subject.
+ADJECTIVE_ENDINGS = ("ed", "ar", "al", "ous", "ive", "ic", "able", "ible", "ful", "less")
+#: Nouns ending in -ly, which are no adverbs before a verb: "the family said".
+LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "homily"})
+#: Prepositions that open a post-modifier inside a subject: "a spokesman for
+#: the ministry", "residents of the town", "observers around the country".
+NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "around", "across", "near", "inside", "outside",
+                             "throughout", "within"})
 
 
 def plausible_speaker(words: Sequence[Token]) -> bool:
@@ -225,6 +234,14 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
     if len(words) <= 4 and any(t.lower in ("percent", "%") for t in words):
         return True  # a poll's respondents: "63 percent said"
     lowered = [t.lower for t in words]
+    of = lowered.index("of") if "of" in lowered[1:3] else 0
+    if of and (lowered[of - 1] in QUANTIFIERS or lowered[of - 1].isdigit()) and len(words) > of + 1:
+        # A partitive: "many of them", "eight of 10 voters", "most of the senators".
+        return lowered[of + 1] in ("them", "us", "those") or plausible_speaker(words[of + 1:])
+    if len(words) > 1 and lowered[0] in COUNT_WORDS and lowered[-1].endswith("s") and not lowered[-1].endswith("ss"):
+        return True  # "several deckhands", "some sailors"
+    if len(words) > 1 and len(lowered[-1]) > 4 and lowered[-1].endswith(("er", "or", "ist", "ian")):
+        return True  # one agent noun heading a phrase: "one questioner", "a voter"
     if any(low in ("close", "familiar", "loyal", "opposed") and nxt in ("to", "with")
            for low, nxt in pairwise(lowered)):
         return True  # "those close to him", "people familiar with the matter"
@@ -239,9 +256,11 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
 #: Verbs that introduce speech even without "that" ("said the plan failed").
 #: A finite verb in a clause (auxiliaries, modals, common past forms).
 _FINITE = (r"is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|"
-           r"'s|’s|'re|’re|'ll|’ll|\p{Ll}{2,}ed")
+           r"(?<=\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here))['’]s|'re|’re|'ll|’ll|\p{Ll}{2,}ed|\p{Ll}+n['’]t")
 RE_FINITE = regex.compile(rf"\b(?:{_FINITE})\b")
 PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over"})
+#: A clause that opens with a finite auxiliary has lost its subject.
+RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\s", regex.IGNORECASE)
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
 #: A finite verb, the common irregular pasts included ("the ferry sank").
 RE_CLAUSE_VERB = regex.compile(
@@ -259,7 +278,7 @@ def _too_short(text: str, span: Span) -> bool:
 #: What stands before a gerund cue whose subject is the main clause's:
 #: "…, adding that", "by saying", "after claiming".
 RE_GERUND_LEAD = regex.compile(r"(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen)\s*$")
-RE_THAT_NEXT = regex.compile(r"\s+that\s")
+RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
 #: A verb coordinated with an earlier one: "… and said", "…, and later told".
@@ -355,10 +374,13 @@ def _plural(words: Sequence[Token]) -> bool:
     """Does the subject take a plural verb ("officials say", "those close to him say")?"""
     if words[0].lower in ("those", "these", "many", "some", "both", "several", "all", "few", "most"):
         return True
-    head = next((k - 1 for k, t in enumerate(words) if k and t.lower in ("of", "to", "with", "from", "in", "at")),
+    head = next((k - 1 for k, t in enumerate(words) if k and t.lower in ("of", "to", "with", "from", "in", "at",
+                                                                       "for", "around", "across", "near")),
                 len(words) - 1)
     last = words[head].lower
-    return last in ("i", "we", "you", "they", "police", "people", "staff") or (
+    if words[head + 1:head + 2] and words[head + 1].lower == "of" and (last in QUANTIFIERS or last.isdigit()):
+        return last not in ("one", "each", "either", "neither")  # "eight of 10 voters say", "many of them say"
+    return last in ("i", "we", "you", "they", "police", "people", "staff", "data", "media", "criteria") or (
         last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and len(last) > 3
     )
 
@@ -466,9 +488,12 @@ class Attributor:
             if low in NEGATIONS or low.endswith("n't"):
                 negated = True
                 i -= 1
-            elif low in SKIP_BEFORE_CUE or (low.endswith("ly") and not toks[i].is_capitalised):
+            elif low in SKIP_BEFORE_CUE or (low.endswith("ly") and not toks[i].is_capitalised and low not in LY_NOUNS
+                                            and not (i > 0 and toks[i - 1].lower in DETERMINERS)):
                 self.last_aux = self.last_aux or low in AUXILIARIES
                 i -= 1
+            elif low in ("all", "both", "each") and i > 0 and (toks[i - 1].is_word or toks[i - 1].text == ")"):
+                i -= 1  # "The senators all said", "Merkley (D-Ore.) and Brown (D-Ohio) both suggested"
             elif (low in ("week", "month", "year", "morning", "afternoon", "evening", "weekend") and i > 0
                   and toks[i - 1].lower in ("this", "last", "next", "that")):
                 i -= 2  # "Wells Fargo this month announced"
@@ -497,6 +522,9 @@ class Attributor:
         # An appositive or inserted clause: "Name, a spokesman for X, said".
         role_cut = None
         role = None
+        dash = self._dashed_aside(toks, i)
+        if dash is not None:
+            return dash if dash[0] else None
         if toks[i].text == ",":
             j = i - 1
             while j >= 0 and toks[j].text not in ",;:()“”\"—":
@@ -574,10 +602,34 @@ class Attributor:
             words = words[1:]
         if not words:
             return None
-        if not words[-1].is_capitalised and words[-1].lower.endswith("ed") and words[-1].lower not in SPEAKER_HEADS:
-            return None  # "… and reduced demand": an adjective cannot head a subject
+        if (not words[-1].is_capitalised and words[-1].lower.endswith(ADJECTIVE_ENDINGS)
+                and words[-1].lower not in SPEAKER_HEADS):
+            return None  # "… and reduced demand", "other similar projects that": an adjective cannot head a subject
         self._reached(toks, words)
         return (words, negated, role)
+
+    def _dashed_aside(self, toks: list[Token], i: int) -> tuple[list[Token], bool, str | None] | None:
+        """A subject with an aside set off by dashes, which end at token ``i``:
+        "Kall -- co-editor of a book on the debates -- said".  None when no
+        dash ends there; an empty phrase when the aside has no speaker before it."""
+        if i < 1 or toks[i].text not in "—–-" or toks[i].text == "-" and toks[i - 1].text != "-":
+            return None
+        close = i - 1 if toks[i].text == "-" else i
+        j = close - 1
+        while j >= 0 and close - j < 30 and toks[j].text not in "—–-,;:()“”\"":
+            j -= 1
+        if j < 1 or toks[j].text not in "—–-" or j == close - 1:
+            return ([], False, None)
+        open_ = j - 1 if toks[j].text == "-" and toks[j - 1].text == "-" else j
+        if toks[j].text == "-" and open_ == j:
+            return ([], False, None)  # a hyphen, not a dash
+        words = self._scan_np(toks, open_ - 1)
+        if not words or not plausible_speaker(words) or words[-1].lower in DETERMINERS:
+            return ([], False, None)
+        self._reached(toks, words)
+        first = toks[j + 1].lower
+        aside = first.endswith("ing") or first in ("who", "which", "whose")  # "-- speaking on condition of anonymity --"
+        return (words, False, None if aside else self.text[toks[j + 1].start:toks[close - 1].end])
 
     def _reached(self, toks: list[Token], words: list[Token]) -> None:
         """Note the lowest token the subject starts at (see subject_before)."""
@@ -648,12 +700,19 @@ class Attributor:
                 continue
             if not tok.is_capitalised and low.endswith("ing") and low not in NP_ING:
                 break  # "attempting to shame …": a participle, not a noun phrase
+            if low == "to" and words and i > 0 and (toks[i - 1].lower.rstrip("s") in ROLE_HEADS | ANONYMOUS_HEADS):
+                words.insert(0, tok)  # "advisers to Mr. Obama", "an aide to the governor"
+                i -= 1
+                continue
             if low in ("him", "them", "us", "me") and i > 0 and toks[i - 1].lower in ("to", "of", "for", "with", "near"):
                 # "Those close to him say": an object inside the subject phrase.
                 words.insert(0, tok)
                 words.insert(0, toks[i - 1])
                 i -= 2
                 continue
+            if words and low in ("his", "her", "their", "its", "our"):
+                words.insert(0, tok)  # "his family", "their lawyers": a possessive determiner
+                break
             if low in STOP_NP and low not in SUBJECT_PRONOUNS or (low in SUBJECT_PRONOUNS and words):
                 # A relative clause between subject and verb: "Survivors who
                 # were lifted out of Sedlow described …".
@@ -666,8 +725,19 @@ class Attributor:
                 break
             words.insert(0, tok)
             i -= 1
-            if low in DETERMINERS or low in SUBJECT_PRONOUNS:
-                break
+            if low in DETERMINERS and len(words) > 1 and i > 0 and (toks[i].lower in NP_PREPOSITIONS or toks[i].lower == "to" and (
+                    toks[i - 1].lower.rstrip("s") in ROLE_HEADS | ANONYMOUS_HEADS)):
+                # A determiner inside a post-modifier: "a spokesman for the
+                # ministry", "observers around the country", "most of the senators".
+                prev = toks[i - 1]
+                if prev.is_word and prev.lower not in STOP_NP and prev.lower not in DETERMINERS and (
+                        prev.lower in QUANTIFIERS or not prev.lower.endswith(("ing", "ed")) or prev.lower in SPEAKER_HEADS):
+                    words.insert(0, toks[i])
+                    i -= 1
+                    continue
+            if low in DETERMINERS or low in SUBJECT_PRONOUNS or (
+                    low in COUNT_WORDS and not (i >= 0 and toks[i].lower in DETERMINERS)):
+                break  # "Monday one protester said": a count opens the phrase unless "the" stands before it
         return words
 
     def subject_after(self, pos: int, ceil: int) -> list[Token] | None:
@@ -747,8 +817,14 @@ class Attributor:
                 # whom it was given to, as for "urged residents to …"
                 span = _trim(text, _skip_ws(text, cue.span[1], end), self.clause_end(start, end))
                 return (span, False, self._inner(span)) if len(text[span[0]:span[1]].split()) >= 3 else None
-        pos = self.skip_adjuncts(pos, end)
-        pos = _skip_ws(text, pos, end)
+        skipped = _skip_ws(text, self.skip_adjuncts(pos, end), end)
+        if cue.lemma == "call" and not RE_OBJ_CALL.match(text, skipped, end):
+            # "called on Trump to stop": "on Trump" is the call's object, not a time or channel
+            pos = _skip_ws(text, pos, end)
+            if not RE_OBJ_CALL.match(text, pos, end):
+                pos = skipped
+        else:
+            pos = skipped
         pos = self._that_ahead(pos, end)
         after_comma = False
         while pos < end and text[pos] in ",:":
@@ -761,8 +837,12 @@ class Attributor:
             if quote and quote.outer[0] == pos:
                 return (quote.inner, True, [quote])
             return None  # "…, the agency said, a figure that …": an apposition, not content
-        if text.startswith(("that ", "that\n"), pos) or text[pos:pos + 5].lower() == "that ":
+        if text.startswith(("that ", "that\n", "that,"), pos) or text[pos:pos + 5].lower() == "that ":
             start = _skip_ws(text, pos + 4, end)
+            if text.startswith(",", start):
+                start = _skip_ws(text, start + 1, end)  # "joked that, among voters, Trump ranks fourth"
+            if RE_AUX_FIRST.match(text, start, end):
+                start = pos  # "said that is why": "that" is the clause's subject
             span = _trim(text, start, self.clause_end(start, end))
             inner = self._inner(span)
             return (span, False, inner) if span[1] - span[0] >= 8 else None
@@ -813,8 +893,11 @@ class Attributor:
         if not toks or not toks[0].is_word:
             return None
         first = toks[0].lower
-        if first in AUDIENCE_PRONOUNS:
-            return toks[0].end
+        nxt = toks[1] if len(toks) > 1 else None
+        if first in ("him", "them", "me", "us", "you") or first == "her" and not (
+                nxt is not None and nxt.is_word and nxt.lower not in STOP_NP and nxt.lower not in CLAUSE_PRONOUNS
+                and nxt.lower not in TIME_WORDS and nxt.lower not in DETERMINERS):
+            return toks[0].end  # "told her the plan failed", but "told her mother that …"
         k = 1 if first in DETERMINERS else 0
         end = None
         while k < len(toks) and k < 7 and toks[k].is_word and toks[k].lower not in ("that", "on", "in", "at"):
@@ -861,6 +944,8 @@ class Attributor:
             quote = next((q for q in self._quotes_in(pos + 1, pos + 60) if q.outer[1] <= end), None)
             if not on_for and quote is None:
                 return None  # "called police", "called a meeting": no assertion
+            if on_for:
+                pos += on_for.end()  # "called for more information": what is called for
         span = _trim(text, pos, self.clause_end(pos, end))
         if len(text[span[0]:span[1]].split()) < 2:
             return None
@@ -945,7 +1030,7 @@ class Attributor:
                 if subject is not None and subject[0][0].lower not in DETERMINERS:
                     subject = None  # "in broadcast comments that": a noun phrase needs its determiner here
             inverted = False
-            if subject is None and RE_COORDINATED.search(text[floor:match.start()]):
+            if subject is None and RE_COORDINATED.search(text[floor:match.start()]) and not self._in_relative(floor, match.start()):
                 # "Authorities announced … and said …": one subject, two verbs.
                 shared = last_speaker or self._sentence_subject(sent)
                 if shared is not None:
@@ -973,8 +1058,9 @@ class Attributor:
                     out.append(passive)
                     continue
             words, negated, role = subject
-            if negated:
-                continue
+            lead = text[max(floor, words[0].start - 12):words[0].start].split()
+            if negated or (lead[-1:] + [words[0].text])[0].lower() in ("everything", "anything", "nothing", "whatever", "something"):
+                continue  # "Everything Trump says is a lie": the cue sits inside the writer's subject
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
             if low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not _plural(words):
@@ -991,6 +1077,23 @@ class Attributor:
                 out.append(found)
         return out
 
+    def _in_relative(self, floor: int, pos: int) -> bool:
+        """Is the verb before ``pos`` coordinated inside a relative clause: "a
+        conversation that humanizes people and demands respect"?"""
+        toks = tokens(self.text, max(floor, pos - 120), pos)
+        if not toks or toks[-1].lower != "and":
+            return False
+        for k in range(len(toks) - 1, max(0, len(toks) - 7), -1):
+            low = toks[k].lower
+            if not toks[k].is_word and toks[k].text not in "’'":
+                return False
+            if low in ("who", "which"):
+                return True
+            if low == "that":
+                prev = toks[k - 1]
+                return prev.is_word and not prev.is_capitalised and prev.lower not in FORMS and prev.lower not in TIME_WORDS
+        return False
+
     def _sentence_subject(self, sent: Sentence) -> Speaker | None:
         """The noun phrase that opens a sentence, when it can speak."""
         toks = tokens(self.text, sent.span[0], min(sent.span[1], sent.span[0] + 200))
@@ -1004,7 +1107,11 @@ class Attributor:
             if not words and low in ("in", "on", "at", "after", "before", "when", "while", "as", "if", "since",
                                      "despite", "although", "though", "because", "for", "with", "during"):
                 return None
-            if low in STOP_NP or (not tok.is_capitalised and low.endswith(("ed", "ly", "ing"))) or low in FORMS:
+            if not words and low in ("he", "she", "they"):
+                words.append(tok)  # "He went on television, telling voters …"
+                break
+            if (low in STOP_NP or (not tok.is_capitalised and low.endswith(("ed", "ly", "ing"))) or low in FORMS
+                    or RE_CLAUSE_VERB.fullmatch(low)):
                 break
             words.append(tok)
             if len(words) >= 8:

@@ -18,7 +18,7 @@ CUE_STANCE: dict[str, str] = {
     "testify": "neutral", "ask": "neutral", "quip": "neutral", "joke": "neutral",
     "suggest": "neutral", "indicate": "neutral", "predict": "neutral", "estimate": "neutral",
     "recount": "neutral", "reiterate": "neutral", "repeat": "neutral", "told": "neutral",
-    "speculate": "neutral", "hint": "neutral", "signal": "neutral", "write back": "neutral",
+    "speculate": "neutral", "complain": "neutral", "hint": "neutral", "signal": "neutral", "write back": "neutral",
     "point out": "neutral", "go on to say": "neutral", "believe": "neutral", "think": "neutral",
     "show": "neutral", "find": "neutral", "conclude": "neutral", "cite": "neutral",
     "acknowledge publicly": "concede",
@@ -205,9 +205,16 @@ ANONYMOUS_HEADS = frozenset(
     opponent opponents member members employee employees worker workers staffer staffers
     colleague colleagues friend friends relative relatives neighbour neighbours neighbor
     neighbors activist activists lawmaker lawmakers investigator investigators officer
-    officers rescuer rescuers volunteer volunteers
+    officers rescuer rescuers volunteer volunteers family
     """.split()
 )
+
+# Heads of a partitive subject whose verb agrees with what follows "of":
+# "eight of 10 voters say", "many of them say", "a majority of residents say".
+QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+                         "most", "some", "all", "none", "several", "few", "half", "majority", "minority",
+                         "third", "thirds", "quarter", "dozens", "hundreds", "thousands", "millions", "each",
+                         "both", "either", "neither", "number", "percent"})
 
 # Pronouns that can be the subject of a reporting verb.
 SUBJECT_PRONOUNS: dict[str, str] = {

@@ -22,6 +22,7 @@ from .lexicon import (
     MALE_MARKERS,
     ORG_HEADS,
     PLACE_SUFFIXES,
+    QUANTIFIERS,
     ROLE_HEADS,
     SUBJECT_PRONOUNS,
 )
@@ -127,7 +128,8 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
     # The head: the noun before the first post-modifier ("the governor of X").
     head_index = len(words) - 1
     for i, low in enumerate(lowered):
-        post = low in ("of", "for", "at", "from", "with", "in", "on", "by", "who", "which", "familiar")
+        post = low in ("of", "for", "at", "from", "with", "in", "on", "by", "to", "who", "which", "familiar", "around",
+                       "across", "near", "inside", "outside", "throughout", "within")
         # A participle starts a post-modifier only when a preposition or a
         # determiner follows: "a summary published on …", not "chief operating officer".
         following = lowered[i + 1] if i + 1 < len(lowered) else ""
@@ -138,6 +140,8 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
             head_index = i - 1
             break
     head = lowered[head_index]
+    if head_index + 1 < len(words) and lowered[head_index + 1] == "of" and (head in QUANTIFIERS or head.isdigit()):
+        return "anonymous", _join(words, 0, len(words)), None, (words[0].start, words[-1].end)  # "eight of 10 voters"
     # The personal name: the capitalised run that ends at the head, after the
     # last title word inside it.
     run_start = head_index
@@ -154,7 +158,9 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
     role = _join(role_words, 0, len(role_words)) or None
     name_words = words[name_start : head_index + 1]
     is_name = bool(name_words) and all(t.is_capitalised for t in name_words) and words[head_index].is_capitalised
-    common_plural = len(words) == 1 and (head in ANONYMOUS_HEADS or head.endswith(("ers", "ists", "ians", "ors")))
+    # A common noun that opens the sentence: "Passengers around the harbour", "Data from the port".
+    common_plural = head_index == 0 and (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS
+                                         or head.endswith(("ers", "ists", "ians", "ors")))
     if is_name and not common_plural and head not in ORG_HEADS and not (len(name_words) == 1 and head in GOVERNMENT_PLACES):
         if head in MONTHS_DAYS:
             return "organization", phrase, role, (words[0].start, words[-1].end)
