@@ -467,6 +467,16 @@ CASES = [
         [Want("statement", "the channel was too shallow", "Ivo Renard", "Ivo Renard", "said")],
         "an aside set off by dashes is no role",
     ),
+    (
+        "Lind is joining forces with Ola Berg to fund Harbour45, a group that will hit the mayor with ads, mailers and phone calls.",
+        [],
+        "an -s form after a coordinated common phrase is a noun, not a cue",
+    ),
+    (
+        "According to the harbour office, roughly.",
+        [],
+        "according to with a one-word remainder",
+    ),
 ]
 
 

@@ -1065,6 +1065,9 @@ class Attributor:
                 continue  # the writer's own voice, not a reported source
             if low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not _plural(words):
                 continue  # "the state and local …": a bare form needs a plural subject
+            if (low.endswith("s") and low != cue.lemma and not words[-1].is_capitalised
+                    and (self.coordinated or any(t.lower == "and" for t in words))):
+                continue  # "mailers and phone calls": an -s form after a coordinated phrase is a noun
             speaker = self._speaker(words, role)
             if speaker is None:
                 continue
@@ -1260,6 +1263,8 @@ class Attributor:
             if quote and quote.outer[0] == start:
                 return Found(quote.inner, True, speaker, cue, 0.85, (cue.span[0], phrase_end), [quote])
             span = _trim(text, start, s_end)
+            if _too_short(text, span):
+                return None  # "According to MSNBC, basically."
             inner = self._inner(span)
             orphan = [q for q in self._quotes_in(span[0] - 40, span[0] + 1) if not q.opened and q.outer[1] >= span[1]]
             direct = bool(orphan)
