@@ -477,6 +477,11 @@ CASES = [
         [],
         "according to with a one-word remainder",
     ),
+    (
+        'The port has so-called "green" berths which cut emissions.',
+        [],
+        "a cue word inside a hyphenated word is no cue",
+    ),
 ]
 
 
@@ -553,3 +558,14 @@ def test_an_organisation_introduced_by_its_trade_is_an_organisation() -> None:
     assert [(c.speaker.name, c.speaker.type) for c in claims if c.speaker] == [
         ("Grace Lin", "person"), ("Norvale", "organization"),
     ]
+
+
+def test_channel_is_named_outside_the_content_only() -> None:
+    # "on HTV's" inside what was called for is not where it was said.
+    text = "The union called on HTV's reporters to stop filming the strike."
+    (claim,) = attributed(analyse(text))
+    assert claim.content.text == "HTV's reporters to stop filming the strike."
+    assert claim.channel is None
+    text = "The union said on HTV's Morning Watch that the strike would go on."
+    (claim,) = attributed(analyse(text))
+    assert claim.channel == "HTV"

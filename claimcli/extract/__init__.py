@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 
@@ -121,9 +122,12 @@ def analyse(
         attributed.append(claim_span)
         claims.append(_claim(text, ident, item, claim_span, figures, times, fig_index, time_index, sentence_spans))
     attributed.sort()
+    # reach[i]: the furthest end among the first i + 1 attributed spans, so a
+    # sentence is covered when a span starting before its end reaches past its start.
+    reach = list(accumulate((a[1] for a in attributed), max))
     for span in sentence_spans:
-        i = bisect_right(attributed, (span[1], span[1])) - 1
-        if i >= 0 and any(_overlaps(span, a) for a in attributed[max(0, i - 8):i + 1]):
+        i = bisect_left(attributed, (span[1], span[1])) - 1
+        if i >= 0 and reach[i] > span[0]:
             continue
         in_span = fig_index.within(span)
         if not any(figures[i].event or figures[i].object for i in in_span):

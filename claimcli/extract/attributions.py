@@ -425,8 +425,28 @@ class Attributor:
         self.coordinated = False
         self._edge = 0  # lowest token index the last subject scan reached
         self._extra: list[Found] = []  # claims found beside the one a cue yields
+        # The current sentence's tokens, made once and sliced for every window inside it.
+        self._span: Span = (0, 0)
+        self._toks: list[Token] | None = None
+        self._tok_starts: list[int] = []
 
     # ---------------------------------------------------------------- utils
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]``: a slice of the current sentence's
+        tokens when the window lies inside it (the words wholly inside the window)."""
+        s_start, s_end = self._span
+        if not (s_start <= start and end <= s_end):
+            return tokens(self.text, start, end)
+        toks = self._toks
+        if toks is None:
+            toks = self._toks = tokens(self.text, s_start, s_end)
+            self._tok_starts = [t.start for t in toks]
+        lo = bisect_left(self._tok_starts, start)
+        hi = bisect_left(self._tok_starts, end, lo)
+        if hi > lo and toks[hi - 1].end > end:
+            hi -= 1
+        return toks[lo:hi]
+
     def _quote_at(self, pos: int) -> Quote | None:
         """The quote whose marks enclose ``pos`` (quotes never overlap)."""
         i = bisect_right(self._starts, pos) - 1
@@ -476,7 +496,7 @@ class Attributor:
 
     def _subject_in(self, start: int, pos: int, progressive: bool, strict: bool
                     ) -> tuple[list[Token], bool, str | None] | None:
-        toks = tokens(self.text, start, pos)
+        toks = self.tokens(start, pos)
         self._edge = len(toks)
         i = len(toks) - 1
         negated = False
@@ -742,7 +762,7 @@ class Attributor:
 
     def subject_after(self, pos: int, ceil: int) -> list[Token] | None:
         """An inverted subject right after a cue: "…," said Kadyrov."""
-        toks = tokens(self.text, pos, min(ceil, pos + 200))
+        toks = self.tokens(pos, min(ceil, pos + 200))
         words: list[Token] = []
         for tok in toks:
             low = tok.lower
@@ -769,7 +789,7 @@ class Attributor:
     def phrase_after(self, pos: int, ceil: int) -> list[Token]:
         """The noun phrase after "according to": up to a comma, "who", "on"."""
         words: list[Token] = []
-        for tok in tokens(self.text, pos, min(ceil, pos + 300)):
+        for tok in self.tokens(pos, min(ceil, pos + 300)):
             low = tok.lower
             if not tok.is_word and tok.text not in "’'":
                 break
@@ -798,7 +818,7 @@ class Attributor:
         text = self.text
         pos = cue.span[1]
         if cue.lemma == "tell":
-            toks = tokens(text, pos, min(end, pos + 80))
+            toks = self.tokens(pos, min(end, pos + 80))
             audience = self._audience(toks)
             if audience is None:
                 ahead = self._that_ahead(pos, end)
@@ -873,7 +893,7 @@ class Attributor:
         that …", "claimed during the divorce that …"."""
         if self.text.find("that", pos, min(end, pos + 120)) < 0:
             return pos
-        toks = tokens(self.text, pos, min(end, pos + 120))
+        toks = self.tokens(pos, min(end, pos + 120))
         for k, tok in enumerate(toks[:10]):
             low = tok.lower
             if low == "that":
@@ -966,6 +986,8 @@ class Attributor:
     def run(self) -> list[Found]:
         found: list[Found] = []
         for sent in self.sents:
+            self._span = sent.span
+            self._toks = None  # made on first use: most sentences hold no cue
             for item in self._sentence(sent):
                 found.extend(self._coordinated(item, sent))
             found.extend(self._extra)
@@ -987,8 +1009,8 @@ class Attributor:
             return out
         last_speaker: Speaker | None = None
         for match in find_cues(text, s_start, s_end):
-            if self._quote_at(match.start()):
-                continue
+            if self._quote_at(match.start()) or text[match.start() - 1:match.start()] in ("-", "."):
+                continue  # in a quote, or part of a word: "so-called", "round.said"
             cue = _cue_record(text, match.start(), match.end())
             low = cue.text.lower()
             if cue.lemma == "according to":
@@ -1083,7 +1105,7 @@ class Attributor:
     def _in_relative(self, floor: int, pos: int) -> bool:
         """Is the verb before ``pos`` coordinated inside a relative clause: "a
         conversation that humanizes people and demands respect"?"""
-        toks = tokens(self.text, max(floor, pos - 120), pos)
+        toks = self.tokens(max(floor, pos - 120), pos)
         if not toks or toks[-1].lower != "and":
             return False
         for k in range(len(toks) - 1, max(0, len(toks) - 7), -1):
@@ -1099,7 +1121,7 @@ class Attributor:
 
     def _sentence_subject(self, sent: Sentence) -> Speaker | None:
         """The noun phrase that opens a sentence, when it can speak."""
-        toks = tokens(self.text, sent.span[0], min(sent.span[1], sent.span[0] + 200))
+        toks = self.tokens(sent.span[0], min(sent.span[1], sent.span[0] + 200))
         words: list[Token] = []
         for tok in toks:
             low = tok.lower
@@ -1182,7 +1204,7 @@ class Attributor:
         # 3. The clause before: "Troops are near Kyiv, the official said."
         rest = cue_end
         if cue.lemma == "tell":
-            audience = self._audience(tokens(text, cue_end, min(s_end, cue_end + 80)))
+            audience = self._audience(self.tokens(cue_end, min(s_end, cue_end + 80)))
             rest = audience if audience is not None else cue_end
         rest = self.skip_adjuncts(rest, s_end)
         tail = text[rest:s_end].strip()
@@ -1256,7 +1278,7 @@ class Attributor:
             appos = RE_APPOSED_NAME.match(text, start, s_end)
             if appos and words:
                 role = text[words[0].start:words[-1].end]
-                name_words = [t for t in tokens(text, appos.start(1), appos.end(1)) if t.is_word]
+                name_words = [t for t in self.tokens(appos.start(1), appos.end(1)) if t.is_word]
                 speaker = self._speaker(name_words, role) or speaker
                 start = _skip_ws(text, appos.end(), s_end)
             quote = self._quote_at(start)
@@ -1382,7 +1404,7 @@ class Attributor:
         lead = text[sent.span[0]:quote.outer[0]]
         m = RE_COLON_SPEAKER.fullmatch(lead)
         if m:
-            words = [t for t in tokens(text, sent.span[0] + m.start(1), sent.span[0] + m.end(1)) if t.is_word]
+            words = [t for t in self.tokens(sent.span[0] + m.start(1), sent.span[0] + m.end(1)) if t.is_word]
             speaker = self._speaker(words)
             colon = sent.span[0] + m.end(1)
             if speaker:
@@ -1391,7 +1413,7 @@ class Attributor:
         m = RE_DASH_SPEAKER.match(tail)
         if m:
             base = quote.outer[1]
-            words = [t for t in tokens(text, base + m.start(2), base + m.end(2)) if t.is_word]
+            words = [t for t in self.tokens(base + m.start(2), base + m.end(2)) if t.is_word]
             speaker = self._speaker(words)
             if speaker:
                 return speaker, Cue(m.group(1), "dash", (base + m.start(1), base + m.end(1)), "neutral")
@@ -1399,28 +1421,27 @@ class Attributor:
 
 
 def find_channel(text: str, start: int, end: int, content: Span) -> str | None:
-    """The medium named around a claim: Telegram, state television, a
-    programme, "statement", "told Reuters"."""
-    def outside(m: re.Match[str]) -> bool:
-        return not (content[0] <= m.start() < content[1])
-
-    for m in RE_PLATFORM.finditer(text, start, end):
-        if outside(m):
-            key = m.group(1).lower()
-            return PLATFORMS.get(key, m.group(1))
-    for m in RE_STATEMENT.finditer(text, start, end):
-        if outside(m):
+    """The medium named around a claim, outside its content: Telegram, state
+    television, a programme, "statement", "told Reuters"."""
+    # The claim's text before and after its content; a match may not start inside the content.
+    parts = ((start, min(end, max(start, content[0]))), (max(start, content[1]), end))
+    for a, b in parts:
+        for m in RE_PLATFORM.finditer(text, a, b):
+            return PLATFORMS.get(m.group(1).lower(), m.group(1))
+    for a, b in parts:
+        for m in RE_STATEMENT.finditer(text, a, b):
             kind = (m.group(1) or m.group(2)).lower()
             if m.group(3) and kind in ("interview", "tv interview", "television interview", "radio interview"):
                 return m.group(3)
             return " ".join(kind.split())
-    for m in RE_TOLD.finditer(text, start, end):
-        if outside(m):
+    for a, b in parts:
+        for m in RE_TOLD.finditer(text, a, b):
             return m.group(1).rstrip(".") if not m.group(1).endswith(".S.") else m.group(1)
-    for m in RE_PROGRAMME.finditer(text, start, end):
-        first = m.group(1).split()[0].lower().rstrip("’'s")
-        if outside(m) and first not in MONTHS_DAYS and first not in ("u.s", "u.n", "uk", "us", "eu"):
-            return m.group(1).strip()
+    for a, b in parts:
+        for m in RE_PROGRAMME.finditer(text, a, b):
+            first = m.group(1).split()[0].lower().rstrip("’'s")
+            if first not in MONTHS_DAYS and first not in ("u.s", "u.n", "uk", "us", "eu"):
+                return m.group(1).strip()
     return None
 
 

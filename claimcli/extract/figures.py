@@ -1913,6 +1913,8 @@ def _is_plural(token: str) -> bool:
 _FOLD_SAME_LENGTH = str.maketrans({"ſ": "s", "\u212a": "K", "\u212b": "\u00c5", "\u0130": "I", "\u0131": "i",
                                    "\ufb05": "t", "\u1e9e": "S"})
 
+RE_FOLDS = re.compile("[" + "".join(chr(c) for c in _FOLD_SAME_LENGTH) + "]")
+
 
 def extract_figures(text: str) -> list[Figure]:
     """Every quantity in `text`, in order of position.
@@ -1923,7 +1925,8 @@ def extract_figures(text: str) -> list[Figure]:
     # Letters that a case-insensitive pattern matches but .lower() does not
     # map to the lexicon's spelling ("miſsing" matches "missing") are folded
     # first, one character for one, so every offset stays valid.
-    figs = _Extractor(text.translate(_FOLD_SAME_LENGTH)).run()
+    folded = text if text.isascii() or not RE_FOLDS.search(text) else text.translate(_FOLD_SAME_LENGTH)
+    figs = _Extractor(folded).run()
     return [
         Figure(
             text=text[f.start : f.end],
