@@ -482,6 +482,31 @@ CASES = [
         [],
         "a cue word inside a hyphenated word is no cue",
     ),
+    (
+        "Harbour master Ola Berg, who said the ferry was overloaded, resigned on Friday.",
+        [Want("statement", "the ferry was overloaded", "Ola Berg", "Harbour master Ola Berg", "said")],
+        "who after a comma stands for the name before it; the aside ends where the main verb returns",
+    ),
+    (
+        "The crew blamed Lind, now the harbour master, who in 2019 said the ferry was safe.",
+        [Want("statement", "the ferry was safe", "Lind", "Lind", "said")],
+        "who after an apposition stands for the name, past a year",
+    ),
+    (
+        "All the pilots I interviewed said the channel was too shallow.",
+        [Want("statement", "the channel was too shallow", "the pilots", "the pilots", "said")],
+        "a reduced relative inside the subject",
+    ),
+    (
+        "The new timetable is likely to placate angry commuters in Orlitz, who have argued that the ferry is too slow.",
+        [Want("statement", "the ferry is too slow", "angry commuters in Orlitz", "angry commuters in Orlitz", "argued")],
+        "the verb after to is not part of the antecedent",
+    ),
+    (
+        "Voters want a mayor who said and did what the old one did.",
+        [],
+        "a cue coordinated with another verb has no content of its own",
+    ),
 ]
 
 

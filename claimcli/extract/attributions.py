@@ -238,8 +238,9 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
     if of and (lowered[of - 1] in QUANTIFIERS or lowered[of - 1].isdigit()) and len(words) > of + 1:
         # A partitive: "many of them", "eight of 10 voters", "most of the senators".
         return lowered[of + 1] in ("them", "us", "those") or plausible_speaker(words[of + 1:])
-    if len(words) > 1 and lowered[0] in COUNT_WORDS and lowered[-1].endswith("s") and not lowered[-1].endswith("ss"):
-        return True  # "several deckhands", "some sailors"
+    if (len(words) > 1 and (lowered[0] in COUNT_WORDS or lowered[0] in ("the", "these", "those", "all", "both"))
+            and len(lowered[-1]) > 3 and lowered[-1].endswith("s") and not lowered[-1].endswith(("ss", "us", "is"))):
+        return True  # "several deckhands", "the pilots"
     if len(words) > 1 and len(lowered[-1]) > 4 and lowered[-1].endswith(("er", "or", "ist", "ian")):
         return True  # one agent noun heading a phrase: "one questioner", "a voter"
     if any(low in ("close", "familiar", "loyal", "opposed") and nxt in ("to", "with")
@@ -259,6 +260,9 @@ _FINITE = (r"is|are|was|were|will|would|had|has|have|could|can|should|must|did|d
            r"(?<=\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here))['’]s|'re|’re|'ll|’ll|\p{Ll}{2,}ed|\p{Ll}+n['’]t")
 RE_FINITE = regex.compile(rf"\b(?:{_FINITE})\b")
 PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over"})
+#: ", who" between a subject and its cue, and the main clause's verb after the aside.
+RE_WHO_ASIDE = regex.compile(r",\s*who\b")
+RE_MAIN_VERB_BACK = regex.compile(rf",\s+(?:{_FINITE}|left|went|died)\b")
 #: A clause that opens with a finite auxiliary has lost its subject.
 RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\s", regex.IGNORECASE)
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
@@ -512,6 +516,8 @@ class Attributor:
                                             and not (i > 0 and toks[i - 1].lower in DETERMINERS)):
                 self.last_aux = self.last_aux or low in AUXILIARIES
                 i -= 1
+            elif len(low) == 4 and low.isdigit() and i > 0 and toks[i - 1].lower in ("in", "since"):
+                i -= 2  # "who in 2010 said"
             elif low in ("all", "both", "each") and i > 0 and (toks[i - 1].is_word or toks[i - 1].text == ")"):
                 i -= 1  # "The senators all said", "Merkley (D-Ore.) and Brown (D-Ohio) both suggested"
             elif (low in ("week", "month", "year", "morning", "afternoon", "evening", "weekend") and i > 0
@@ -715,6 +721,8 @@ class Attributor:
                 if words and (words[0].is_capitalised or words[0].lower in DETERMINERS
                               or i > 0 and toks[i - 1].lower in PREPOSITIONS):
                     break  # "the lawsuit in which Democrats argued": the relative clause's own subject
+                if not words and low == "who" and i > 1 and toks[i - 1].text == ",":
+                    return Attributor._antecedent(toks, i - 2)
                 words = []  # "an official who spoke on condition of anonymity said": the phrase before speaks
                 i -= 1
                 continue
@@ -733,6 +741,12 @@ class Attributor:
             if words and low in ("his", "her", "their", "its", "our"):
                 words.insert(0, tok)  # "his family", "their lawyers": a possessive determiner
                 break
+            if (low in ("i", "we", "they", "he", "she", "you") and 0 < len(words) <= 3 and i > 0
+                    and all(not w.is_capitalised for w in words) and RE_CLAUSE_VERB.fullmatch(words[0].lower)
+                    and toks[i - 1].is_word and toks[i - 1].lower not in STOP_NP):
+                words = []  # "the experts I interviewed said": a reduced relative inside the subject
+                i -= 1
+                continue
             if low in STOP_NP and low not in SUBJECT_PRONOUNS or (low in SUBJECT_PRONOUNS and words):
                 # A relative clause between subject and verb: "Survivors who
                 # were lifted out of Sedlow described …".
@@ -742,6 +756,8 @@ class Attributor:
                     words = []
                     i = rel - 1
                     continue
+                if low == "to" and len(words) > 1 and not words[0].is_capitalised and words[0].lower not in DETERMINERS:
+                    words = words[1:]  # "likely to placate nervous Democrats": the verb after "to" is no noun
                 break
             words.insert(0, tok)
             i -= 1
@@ -759,6 +775,30 @@ class Attributor:
                     low in COUNT_WORDS and not (i >= 0 and toks[i].lower in DETERMINERS)):
                 break  # "Monday one protester said": a count opens the phrase unless "the" stands before it
         return words
+
+    @staticmethod
+    def _antecedent(toks: list[Token], i: int) -> list[Token]:
+        """Who "who" stands for, the phrase ending at token ``i`` before
+        ", who": "John Smith, who said", and past an apposition to the name in
+        "McConnell, now the Senate majority leader, who said"."""
+        before = Attributor._after_verb(Attributor._scan_np(toks, i))
+        if not before or before[0].lower not in DETERMINERS:
+            return before
+        k = toks.index(before[0]) - 1
+        while k > 0 and toks[k].lower in ("now", "then", "formerly", "currently", "also", "still"):
+            k -= 1
+        if k > 0 and toks[k].text == ",":
+            name = Attributor._after_verb(Attributor._scan_np(toks, k - 1))
+            if name and name[-1].is_capitalised:
+                return name
+        return before
+
+    @staticmethod
+    def _after_verb(words: list[Token]) -> list[Token]:
+        """The phrase after its last past-tense verb: "The crew blamed Lind" -> "Lind"."""
+        cut = next((k for k in range(len(words) - 1, -1, -1)
+                    if not words[k].is_capitalised and RE_CLAUSE_VERB.fullmatch(words[k].lower)), -1)
+        return words[cut + 1:]
 
     def subject_after(self, pos: int, ceil: int) -> list[Token] | None:
         """An inverted subject right after a cue: "…," said Kadyrov."""
@@ -873,8 +913,8 @@ class Attributor:
             return self.object_content(cue, pos, end)
         if cue.lemma in NEEDS_THAT or text[pos] in "?!.":
             return None
-        if not (text[pos].isalpha() or text[pos].isdigit()):
-            return None
+        if not (text[pos].isalpha() or text[pos].isdigit()) or text.startswith(("and ", "or ", "nor "), pos):
+            return None  # "who said and did the same things": the cue's verb is coordinated, with no object
         span = _trim(text, pos, self.clause_end(pos, end))
         if _too_short(text, span):
             return None
@@ -1175,6 +1215,14 @@ class Attributor:
                 before = quote
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
+        if after and not after[1] and RE_WHO_ASIDE.search(text, words[-1].end, cue.span[0]):
+            # "John Smith, who said the ferry was late, resigned": the aside ends
+            # where the main clause's verb comes back.
+            # the last one: "who said the ferry, a new vessel, was late, has resigned"
+            back = next(reversed(list(RE_MAIN_VERB_BACK.finditer(text, after[0][0], after[0][1]))), None)
+            if back:
+                span = _trim(text, after[0][0], back.start())
+                after = (span, False, self._inner(span))
         if after is None and cue.lemma == "show" and any(
                 _bare_head(w) in EVIDENCE_HEADS
                 for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)]):
