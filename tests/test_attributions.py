@@ -507,6 +507,23 @@ CASES = [
         [],
         "a cue coordinated with another verb has no content of its own",
     ),
+    (
+        "Passengers called the delay a disgrace and vowed to sue.",
+        [Want("statement", "the delay a disgrace", "Passengers", "Passengers", "called", "call"),
+         Want("statement", "to sue", "Passengers", "Passengers", "vowed", "vow")],
+        "called X a Y: what the speaker called it",
+    ),
+    (
+        "The skipper called police a day later.",
+        [],
+        "calling someone a day later is no assertion",
+    ),
+    (
+        "The owners said they had doubts about the route, but could not afford a new one.",
+        [Want("statement", "they had doubts about the route, but could not afford a new one", "The owners", "The owners",
+              "said")],
+        "but followed by a verb continues the reported clause",
+    ),
 ]
 
 

@@ -293,6 +293,11 @@ RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
+#: "called the plan a mistake", "called Oz a quack": an object, then what it was called.
+RE_OBJ_CALL_PREDICATE = regex.compile(
+    r"(?:(?!an?\b)[\w’'\-]+\s+){1,4}?an?\s+(?!(?:day|week|month|year|hour|minute|few|second|time|number|total|"
+    r"couple|lot|bit|meeting|press|news|halt|vote|strike|taxi|cab|doctor|lawyer|friend|cease)\b)\w"
+)
 RE_AND_THAT = regex.compile(r"[\"”’]*,?[\"”’]*\s+and\s+that\s+")
 RE_PUNCT_ONLY = regex.compile(r"[.,;:!…\"”’]+")
 RE_IT_WAS = regex.compile(r"\b[Ii]t\s+(?:was|is|has\s+been|had\s+been)\s+$")
@@ -317,7 +322,8 @@ _NEXT_CUES = trie(
 #: Where a reported clause ends and another begins.
 RE_CLAUSE_BREAK = regex.compile(
     r"""(?:
-        ,\s+(?:but|although|though|while|whereas|even\s+as|aside\s+from|adding|saying|arguing|noting|
+        ,\s+but\s+(?!(?:could|would|did|does|do|was|were|is|are|has|had|have|will|can|also|still|not|never|only)\b)
+      | ,\s+(?:although|though|while|whereas|even\s+as|aside\s+from|adding|saying|arguing|noting|
               insisting|explaining|citing|referencing|referring|contradicting|calling|suggesting|claiming|
               warning|acknowledging|describing|pointing|according\s+to)\b
       | \s+(?:--|—|–)\s+
@@ -1002,7 +1008,7 @@ class Attributor:
         if need == "call":
             on_for = RE_OBJ_CALL.match(window)
             quote = next((q for q in self._quotes_in(pos + 1, pos + 60) if q.outer[1] <= end), None)
-            if not on_for and quote is None:
+            if not on_for and quote is None and not RE_OBJ_CALL_PREDICATE.match(window):
                 return None  # "called police", "called a meeting": no assertion
             if on_for:
                 pos += on_for.end()  # "called for more information": what is called for
