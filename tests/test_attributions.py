@@ -524,6 +524,11 @@ CASES = [
               "said")],
         "but followed by a verb continues the reported clause",
     ),
+    (
+        "Commuters complain bitterly that the ferry is always late.",
+        [Want("statement", "the ferry is always late", "Commuters", "Commuters", "complain", "complain")],
+        "an adverb between the cue and that",
+    ),
 ]
 
 

@@ -948,8 +948,9 @@ class Attributor:
                 return pos
             if low in STOP_NP and low not in ADJUNCT_WORDS:
                 return pos
-            if k == 0 and low not in ADJUNCT_WORDS and low not in DETERMINERS and not tok.is_capitalised:
-                return pos
+            if (k == 0 and low not in ADJUNCT_WORDS and low not in DETERMINERS and not tok.is_capitalised
+                    and not (low.endswith("ly") and low not in LY_NOUNS)):
+                return pos  # but "complained bitterly that …"
         return pos
 
     @staticmethod
