@@ -529,6 +529,33 @@ CASES = [
         [Want("statement", "the ferry is always late", "Commuters", "Commuters", "complain", "complain")],
         "an adverb between the cue and that",
     ),
+    (
+        "The port authority predicted that ferry traffic will grow by a tenth.",
+        [Want("statement", "ferry traffic will grow by a tenth", "port authority", "The port authority", "predicted",
+              "predict", "neutral")],
+        "predicted is the past of predict, not a bare form",
+    ),
+    (
+        "As the harbour master noted, the ferry was never inspected.",
+        [Want("statement", "the ferry was never inspected", "harbour master", "the harbour master", "noted")],
+        "as X noted, content",
+    ),
+    (
+        "As many pilots, including Ivo Renard, have pointed out, the channel is too shallow for the new ferries.",
+        [Want("statement", "the channel is too shallow for the new ferries", "many pilots", "many pilots",
+              "pointed out")],
+        "an including-aside between subject and verb is no role",
+    ),
+    (
+        "The mayor praised the crew, suggesting the rescue had saved dozens of lives.",
+        [Want("statement", "the rescue had saved dozens of lives", "mayor", "The mayor", "suggesting", "suggest")],
+        "suggest with a clause and no that",
+    ),
+    (
+        "The inspectors suggested a new schedule for the ferries.",
+        [],
+        "suggest with a noun object is no claim",
+    ),
 ]
 
 

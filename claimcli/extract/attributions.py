@@ -214,6 +214,9 @@ NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "v
                     "sitting", "ranking", "opposing", "presiding", "founding", "managing", "reigning",
                     "remaining", "striking", "fighting", "attending", "campaigning", "polling"})
 SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | DOCUMENT_HEADS
+#: Words that open an aside between a subject and its verb that is no role:
+#: "Olga Mirren, who lives on Quay Row, said", "Experts, including Mr. Lund, say".
+ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "including", "like", "such"})
 #: Endings of adjectives, which cannot head a subject.
 ADJECTIVE_ENDINGS = ("ed", "ar", "al", "ous", "ive", "ic", "able", "ible", "ful", "less")
 #: Nouns ending in -ly, which are no adverbs before a verb: "the family said".
@@ -565,7 +568,7 @@ class Attributor:
                 return None
             first = toks[j + 1].lower
             aside = first in INSERTIONS  # ", on the other hand,", ", however,"
-            if not (first in DETERMINERS or first in ("who", "whose", "which", "speaking", "according")
+            if not (first in DETERMINERS or first in ASIDE_OPENERS
                     or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself") or aside):
                 named = self._apposed(toks, j, i)
                 if named is not None and named[0] == "name":
@@ -583,7 +586,7 @@ class Attributor:
                 j = first_j = k
             else:
                 first_j = j
-                if first not in ("who", "whose", "which", "speaking", "according") and not first.isdigit() and not aside:
+                if first not in ASIDE_OPENERS and not first.isdigit() and not aside:
                     role = self.text[toks[j + 1].start:toks[i - 1].end]
             # A second aside before it: "Ivo Renard, 45, a harbour pilot, said".
             k = j - 1
@@ -1273,6 +1276,10 @@ class Attributor:
             span = _trim(text, s_start, s_end)
             inner = self._inner(span)
             return Found(span, False, speaker, cue, 0.7, anchor, inner)
+        if lead in ("As", "as") and tail.startswith(",") and len(tail.split()) >= 4:
+            # "As the minister noted, the ferry was never inspected."
+            span = _trim(text, text.index(",", rest) + 1, s_end)
+            return Found(span, False, speaker, cue, 0.75, anchor, self._inner(span))
         if inverted and tail and tail.split()[0].lower() in INVERTED_FOLLOWERS and not RE_FINITE.search(tail):
             tail = ""  # "…, said one GOP source in the room."
         if tail and not tail.startswith(",") and not RE_PUNCT_ONLY.fullmatch(tail):

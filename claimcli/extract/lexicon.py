@@ -17,7 +17,7 @@ CUE_STANCE: dict[str, str] = {
     "observe": "neutral", "describe": "neutral", "tweet": "neutral", "post": "neutral",
     "testify": "neutral", "ask": "neutral", "quip": "neutral", "joke": "neutral",
     "suggest": "neutral", "indicate": "neutral", "predict": "neutral", "estimate": "neutral",
-    "recount": "neutral", "reiterate": "neutral", "repeat": "neutral", "told": "neutral",
+    "recount": "neutral", "reiterate": "neutral", "repeat": "neutral",
     "speculate": "neutral", "complain": "neutral", "hint": "neutral", "signal": "neutral", "write back": "neutral",
     "point out": "neutral", "go on to say": "neutral", "believe": "neutral", "think": "neutral",
     "show": "neutral", "find": "neutral", "conclude": "neutral", "cite": "neutral",
@@ -29,7 +29,7 @@ CUE_STANCE: dict[str, str] = {
     "pledge": "assert", "promise": "assert", "warn": "assert", "urge": "assert",
     "proclaim": "assert", "contend": "assert", "underline": "assert", "underscore": "assert",
     "reaffirm": "assert", "guarantee": "assert", "assure": "assert", "boast": "assert",
-    "demand": "assert", "predicted": "assert", "agree": "assert", "call": "assert",
+    "demand": "assert", "agree": "assert", "call": "assert",
     "threaten": "assert", "disclose": "neutral", "reveal": "neutral", "expect": "neutral",
     "forecast": "neutral", "project": "neutral",
     # concede
@@ -72,7 +72,7 @@ OBJECT_CUES: dict[str, str] = {
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
-                        "signal", "hint", "agree", "indicate", "suggest", "predict",
+                        "signal", "hint", "agree", "indicate", "predict",
                         "estimate", "observe", "describe", "post", "accuse", "charge", "cite",
                         "urge", "demand", "respond", "reply", "promise", "pledge"})
 
