@@ -556,6 +556,28 @@ CASES = [
         [],
         "suggest with a noun object is no claim",
     ),
+    (
+        "Fact-checkers seized on Mayor Eira Lund's claim that the ferry had never been late.",
+        [Want("statement", "the ferry had never been late", "Eira Lund", "Mayor Eira Lund", "claim", "claim",
+              "allege")],
+        "a possessive and a noun cue with a that clause",
+    ),
+    (
+        "Residents ignored the port authority's warning that the storm would close the harbour.",
+        [Want("statement", "the storm would close the harbour", "port authority", "the port authority", "warning",
+              "warn")],
+        "the possessor back to its determiner",
+    ),
+    (
+        "Ivo Lind spoke first. Contrary to his claim that the crew was rested, the logs showed long shifts.",
+        [Want("statement", "the crew was rested", "Ivo Lind", "his", "claim")],
+        "a noun's clause ends at the first comma",
+    ),
+    (
+        "The operator's claims were dismissed by the inquiry.",
+        [],
+        "a possessive noun without a that clause is no claim",
+    ),
 ]
 
 

@@ -263,6 +263,10 @@ _FINITE = (r"is|are|was|were|will|would|had|has|have|could|can|should|must|did|d
            r"(?<=\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here))['’]s|'re|’re|'ll|’ll|\p{Ll}{2,}ed|\p{Ll}+n['’]t")
 RE_FINITE = regex.compile(rf"\b(?:{_FINITE})\b")
 PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "to", "about", "into", "over"})
+#: Cue words that are also nouns taking a "that" clause after a possessive:
+#: "Trump's claim that …", "the ministry's warning that …", "his promise that …".
+NOUN_CUES = frozenset({"claim", "claims", "warning", "warnings", "promise", "pledge", "report", "reports"})
+RE_POSSESSOR_END = regex.compile(r"(?:\p{L}['’]s?|\b(?:his|her|their|its))\s+$", regex.IGNORECASE)
 #: ", who" between a subject and its cue, and the main clause's verb after the aside.
 RE_WHO_ASIDE = regex.compile(r",\s*who\b")
 RE_MAIN_VERB_BACK = regex.compile(rf",\s+(?:{_FINITE}|left|went|died)\b")
@@ -398,6 +402,22 @@ def _plural(words: Sequence[Token]) -> bool:
     )
 
 
+def _possessor(words: list[Token]) -> list[Token]:
+    """The possessor phrase at the end of ``words``: a capitalised run ("Donald
+    Trump's"), or a short phrase back to its determiner ("the ministry's")."""
+    k = len(words) - 1
+    while k > 0 and words[k - 1].is_capitalised and words[k - 1].is_word:
+        k -= 1
+    if k == len(words) - 1 and not words[k].is_capitalised:
+        det = next((j for j in range(k - 1, max(-1, k - 4), -1) if words[j].lower in DETERMINERS), None)
+        if det is not None:
+            k = det
+    last = words[-1]
+    if last.text.endswith(("'s", "’s")) and len(last.text) > 2:
+        last = Token(last.text[:-2], last.start, last.end - 2)  # the possessor without its 's
+    return [*words[k:-1], last]
+
+
 def _cue_record(text: str, start: int, end: int) -> Cue:
     phrase = text[start:end]
     low = RE_SPACES.sub(" ", phrase.lower())
@@ -438,6 +458,7 @@ class Attributor:
         self.coordinated = False
         self._edge = 0  # lowest token index the last subject scan reached
         self._extra: list[Found] = []  # claims found beside the one a cue yields
+        self.noun_cue = False  # the cue is a noun after a possessive: "Trump's claim that …"
         # The current sentence's tokens, made once and sliced for every window inside it.
         self._span: Span = (0, 0)
         self._toks: list[Token] | None = None
@@ -611,12 +632,13 @@ class Attributor:
                     self.coordinated = True
         if not words:
             return None
-        if len(words) == 1 and words[0].lower in DETERMINERS:
-            return None
+        if len(words) == 1 and words[0].lower in DETERMINERS and not (
+                self.noun_cue and words[0].lower in ("his", "her", "their", "its")):
+            return None  # but "his claim that …"
         if strict and not via_who and not plausible_speaker(words):
             return None
-        if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None:
-            return None  # "Ukraine's claims that": a noun, not a verb
+        if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None and not self.noun_cue:
+            return None  # "Ukraine's claims": a noun, not a verb (see noun_cue)
         if role_cut is None:
             if self.text[words[-1].end:pos].strip():
                 # A time was skipped before the verb: "The poll released
@@ -1063,6 +1085,8 @@ class Attributor:
                 continue  # in a quote, or part of a word: "so-called", "round.said"
             cue = _cue_record(text, match.start(), match.end())
             low = cue.text.lower()
+            self.noun_cue = low in NOUN_CUES and bool(RE_THAT_NEXT.match(text, match.end(), s_end)) and bool(
+                RE_POSSESSOR_END.search(text, max(s_start, match.start() - 12), match.start()))
             if cue.lemma == "according to":
                 result = self._according_to(sent, cue)
                 if result:
@@ -1130,12 +1154,15 @@ class Attributor:
                     out.append(passive)
                     continue
             words, negated, role = subject
+            if self.noun_cue:
+                words = _possessor(words)  # "Politifact seized on Trump's claim": Trump's
             lead = text[max(floor, words[0].start - 12):words[0].start].split()
             if negated or (lead[-1:] + [words[0].text])[0].lower() in ("everything", "anything", "nothing", "whatever", "something"):
                 continue  # "Everything Trump says is a lie": the cue sits inside the writer's subject
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
-            if low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not _plural(words):
+            if (low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not self.noun_cue
+                    and not _plural(words)):
                 continue  # "the state and local …": a bare form needs a plural subject
             if (low.endswith("s") and low != cue.lemma and not words[-1].is_capitalised
                     and (self.coordinated or any(t.lower == "and" for t in words))):
@@ -1147,9 +1174,18 @@ class Attributor:
             if inverted:
                 cue_end = words[-1].end
             found = self._content_for(sent, cue, speaker, words, inverted, cue_end, floor)
+            if found and self.noun_cue and not found.direct:
+                # A noun's clause ends at the first comma: "Contrary to his claim that
+                # people would learn nothing, the hearing was useful."
+                comma = text.find(",", found.content[0], found.content[1])
+                if comma > 0:
+                    span = _trim(text, found.content[0], comma)
+                    found = Found(span, False, found.speaker, found.cue, found.confidence, found.anchor,
+                                  self._inner(span))
             if found:
                 last_speaker = speaker
                 out.append(found)
+        self.noun_cue = False
         return out
 
     def _in_relative(self, floor: int, pos: int) -> bool:
