@@ -578,6 +578,31 @@ CASES = [
         [],
         "a possessive noun without a that clause is no claim",
     ),
+    (
+        '"We will rebuild the pier by spring," the letter reads.',
+        [Want("quote", "We will rebuild the pier by spring,", "letter", "the letter", "reads", "read")],
+        "writing reads",
+    ),
+    (
+        'A sign on the gate read: "Closed until further notice."',
+        [Want("quote", "Closed until further notice.", "A sign on the gate", "A sign on the gate", "read", "read")],
+        "a sign read, with a post-modifier on its head",
+    ),
+    (
+        "The mayor read the statement aloud.",
+        [],
+        "a person reading is no claim",
+    ),
+    (
+        'Critics labelled the ferry a "floating coffin".',
+        [Want("statement", 'the ferry a "floating coffin"', "Critics", "Critics", "labelled", "label", "assert")],
+        "labelled X a Y, like called",
+    ),
+    (
+        "The yard labelled the boxes.",
+        [],
+        "labelling things is no claim",
+    ),
 ]
 
 

@@ -190,7 +190,12 @@ EVIDENCE_HEADS = DOCUMENT_HEADS | {"video", "footage", "average", "image", "phot
 
 
 def _bare_head(word: str) -> str:
-    return word[:-1] if word.endswith("s") and word[:-1] in EVIDENCE_HEADS else word
+    return word[:-1] if word.endswith("s") and word[:-1] in EVIDENCE_HEADS | WRITTEN_HEADS else word
+
+
+#: What can "read" something: "the letter reads", "a sign read".
+WRITTEN_HEADS = DOCUMENT_HEADS | {"sign", "placard", "banner", "headline", "caption", "message", "note", "text", "post",
+                                  "tweet", "inscription", "plaque", "card", "email", "leaflet", "poster", "slogan"}
 
 
 #: Pronouns that open a reported clause right after an audience.
@@ -213,7 +218,7 @@ AUXILIARIES = frozenset({"has", "have", "had", "did", "does", "do", "would", "wi
 NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "visiting", "acting",
                     "sitting", "ranking", "opposing", "presiding", "founding", "managing", "reigning",
                     "remaining", "striking", "fighting", "attending", "campaigning", "polling"})
-SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | DOCUMENT_HEADS
+SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | WRITTEN_HEADS
 #: Words that open an aside between a subject and its verb that is no role:
 #: "Olga Mirren, who lives on Quay Row, said", "Experts, including Mr. Lund, say".
 ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "including", "like", "such"})
@@ -223,7 +228,7 @@ ADJECTIVE_ENDINGS = ("ed", "ar", "al", "ous", "ive", "ic", "able", "ible", "ful"
 LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "homily"})
 #: Prepositions that open a post-modifier inside a subject: "a spokesman for
 #: the ministry", "residents of the town", "observers around the country".
-NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "around", "across", "near", "inside", "outside",
+NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "from", "around", "across", "near", "inside", "outside",
                              "throughout", "within"})
 
 
@@ -1142,6 +1147,7 @@ class Attributor:
                 if before in ("", ",") or before.endswith(","):
                     words = self.subject_after(match.end(), s_end)
                     if words and plausible_speaker(words) and low in ("said", "says", "added", "wrote", "told", "asked", "explained",
+                                         "read", "reads",
                                          "insisted", "continued", "noted", "warned", "claimed",
                                          "admitted", "stressed", "declared", "replied", "responded",
                                          "recalled", "argued", "acknowledged", "announced", "tweeted"):
@@ -1161,8 +1167,12 @@ class Attributor:
                 continue  # "Everything Trump says is a lie": the cue sits inside the writer's subject
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
+            head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS | {"on", "with"}),
+                        words[-1])
+            if cue.lemma == "read" and _bare_head(head.lower) not in WRITTEN_HEADS:
+                continue  # "the letter reads", "a sign read": only writing reads
             if (low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not self.noun_cue
-                    and not _plural(words)):
+                    and cue.lemma != "read" and not _plural(words)):
                 continue  # "the state and local …": a bare form needs a plural subject
             if (low.endswith("s") and low != cue.lemma and not words[-1].is_capitalised
                     and (self.coordinated or any(t.lower == "and" for t in words))):

@@ -21,7 +21,7 @@ CUE_STANCE: dict[str, str] = {
     "speculate": "neutral", "complain": "neutral", "hint": "neutral", "signal": "neutral", "write back": "neutral",
     "point out": "neutral", "go on to say": "neutral", "believe": "neutral", "think": "neutral",
     "show": "neutral", "find": "neutral", "conclude": "neutral", "cite": "neutral",
-    "acknowledge publicly": "concede",
+    "acknowledge publicly": "concede", "read": "neutral", "brand": "assert", "label": "assert", "dub": "assert",
     # assert: insisting, confirming, announcing, promising
     "insist": "assert", "stress": "assert", "emphasize": "assert", "emphasise": "assert",
     "assert": "assert", "declare": "assert", "maintain": "assert", "argue": "assert",
@@ -49,7 +49,8 @@ IRREGULAR_FORMS: dict[str, str] = {
     "said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell",
     "telling": "tell", "wrote": "write", "written": "write", "writes": "write",
     "writing": "write", "thought": "think", "found": "find", "showed": "show",
-    "shown": "show", "shows": "show",
+    "shown": "show", "shows": "show", "labelled": "label", "labeled": "label", "labelling": "label",
+    "labeling": "label", "dubbed": "dub", "dubbing": "dub",
 }
 
 # Cues that need a clause, quote or "that" after them to count (never a noun
@@ -69,6 +70,7 @@ CLAUSE_ONLY = frozenset({"show", "find", "believe", "think", "conclude", "cite",
 OBJECT_CUES: dict[str, str] = {
     "accuse": "of", "charge": "of", "deny": "np", "call": "call", "urge": "to", "warn": "to",
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
+    "brand": "call", "label": "call", "dub": "call",
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
