@@ -126,6 +126,15 @@ class Line:
     kind: str  # "text" | "blank" | "boilerplate" | "meta" | "headline"
 
 
+#: Words a wrapped line of prose may end with but a headline does not.
+WRAP_ENDINGS = frozenset(
+    """
+    a an the of to in for on at by from with and or but as that which who is was are were has have had
+    be been its his her their our will would said says told than into about over under after before
+    """.split()
+)
+
+
 def _headline_like(line: str) -> bool:
     """A short line without closing punctuation: a headline or a section title."""
     stripped = line.strip()
@@ -160,15 +169,27 @@ def scan_lines(text: str) -> list[Line]:
             lines.append(Line(span, "headline"))
         else:
             lines.append(Line(span, "text"))
-    # A short line that runs on into a lower-case line is hard-wrapped prose,
-    # not a headline.
+    # Hard-wrapped prose is not a run of headlines: a short line is prose when
+    # it runs on into a line that starts in lower case (or, when it is long,
+    # with a digit), when it ends with a word no headline ends with ("a trading
+    # centre for"), when it is long and sits between two lines of one paragraph,
+    # or when it is indented.
     for i in range(len(lines) - 1):
-        if lines[i].kind == "headline" and lines[i + 1].kind in ("text", "headline"):
-            nxt = text[lines[i + 1].span[0] : lines[i + 1].span[1]].lstrip()
-            if nxt[:1].islower():
-                lines[i] = Line(lines[i].span, "text")
-                if lines[i + 1].kind == "headline":
-                    lines[i + 1] = Line(lines[i + 1].span, "text")
+        if lines[i].kind != "headline" or lines[i + 1].kind not in ("text", "headline"):
+            continue
+        body = text[lines[i].span[0] : lines[i].span[1]].strip()
+        nxt = text[lines[i + 1].span[0] : lines[i + 1].span[1]].lstrip()
+        prev = text[lines[i - 1].span[0] : lines[i - 1].span[1]].rstrip() if i else ""
+        long = len(body) >= 40  # near a wrap width; a dateline or a title is shorter
+        runs_on = nxt[:1].islower() or nxt[:1].isdigit() and long
+        open_end = body.rsplit(None, 1)[-1].lower() in WRAP_ENDINGS
+        inside = long and i > 0 and lines[i - 1].kind in ("text", "headline") and prev[-1:] not in ".!?:\"”’)]"
+        # An indented line that a line follows opens a paragraph of wrapped prose.
+        indented = text.startswith(("  ", "\t"), lines[i].span[0])
+        if runs_on or open_end or inside or indented:
+            lines[i] = Line(lines[i].span, "text")
+            if runs_on and lines[i + 1].kind == "headline":
+                lines[i + 1] = Line(lines[i + 1].span, "text")
     return lines
 
 

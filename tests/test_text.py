@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcli.errors import BadInputError
+from claimcli.extract import analyse
 from claimcli.text import decode, doc_id, front_matter, paragraphs, scan_lines, sentences, split_sentences, title_of
 
 
@@ -90,6 +91,46 @@ def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
         "The minister said the talks\nwould resume next week in Geneva.",
         "A second paragraph starts here.",
     ]
+
+
+# Wire copy hard-wrapped at about 64 characters, paragraphs indented by four
+# spaces, the way agency feeds deliver it: no line of it is a headline.
+WRAPPED = (
+    "ORLITZ FERRY OPERATOR SEES RECORD SUMMER\n"
+    "\n"
+    "Orlitz's rise as a ferry hub on the northern coast for\n"
+    "U.S. and Nordic freight has been spurred by the new quay,\n"
+    "port officials and analysts said.\n"
+    '    "The harbour is now freight-driven," said Ivo\n'
+    "Renard, director of the Orlitz Port Authority.\n"
+    '    "We handle ships of 100,000 tonnes or more in\n'
+    '10 hours, all related to the new quay," Renard said.\n'
+)
+
+
+def test_hard_wrapped_wire_copy_has_one_headline_and_whole_paragraphs() -> None:
+    lines = scan_lines(WRAPPED)
+    kinds = [(line.kind, WRAPPED[line.span[0]:line.span[1]].strip()[:20]) for line in lines if line.kind != "blank"]
+    assert [k for k, _ in kinds] == ["headline"] + ["text"] * 7, kinds
+    paras = [WRAPPED[s:e] for s, e in paragraphs(WRAPPED, lines)]
+    assert len(paras) == 3
+    assert paras[1].strip().startswith('"The harbour is now freight-driven," said Ivo\nRenard')
+
+
+def test_hard_wrapped_wire_copy_keeps_its_claims() -> None:
+    claims = [c for c in analyse(WRAPPED).claims if c.kind != "figure"]
+    assert [(c.speaker.name if c.speaker else None, c.content.text.replace("\n", " ")) for c in claims] == [
+        ("port officials and analysts", "Orlitz's rise as a ferry hub on the northern coast for U.S. and Nordic "
+                                        "freight has been spurred by the new quay"),
+        ("Ivo Renard", "The harbour is now freight-driven,"),
+        ("Ivo Renard", "We handle ships of 100,000 tonnes or more in 10 hours, all related to the new quay,"),
+    ]
+
+
+def test_a_dateline_under_a_title_stays_apart_from_the_story() -> None:
+    text = "Ferry strike ends\nMarch 01, 2026\nThe union said the strike was over and crews would return on Monday.\n"
+    kinds = [line.kind for line in scan_lines(text)]
+    assert kinds == ["headline", "headline", "text"]
 
 
 @pytest.mark.parametrize(

@@ -632,7 +632,10 @@ class Attributor:
             k = toks.index(words[0]) - 1
             if k > 0 and toks[k].lower == "and":
                 more = self._scan_np(toks, k - 1)
-                if more and (more[-1].is_capitalised or not plausible_speaker(words)) and plausible_speaker(more + words):
+                m = toks.index(more[0]) if more else 0
+                clause_start = m == 0 or not toks[m - 1].is_word  # "…, traders and analysts said"
+                if more and (more[-1].is_capitalised or not plausible_speaker(words)
+                             or clause_start and len(more) <= 4 and plausible_speaker(more)) and plausible_speaker(more + words):
                     words = more + [toks[k]] + words
                     self.coordinated = True
         if not words:

@@ -209,8 +209,10 @@ def _join(words: list[Token], i: int, j: int) -> str:
 #: name never runs on into the next sentence ("Jon Thoday. He").
 _NAME_WORD = (r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Prof|Rev|Jr|Sr)\."
               r"|\p{Lu}[\p{L}'’\-]*)")
+#: Space between the words of a name, a hard line wrap included ("said Ivo\nRenard").
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 RE_NAME = regex.compile(
-    rf"\b{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|dos|du|le|la)[ \t]+)?{_NAME_WORD}){{1,4}}"
+    rf"\b{_NAME_WORD}(?:{_GAP}(?:(?:de|van|von|der|bin|al|da|dos|du|le|la){_GAP})?{_NAME_WORD}){{1,4}}"
 )
 #: An organisation introduced by what it is: "anti-virus firm Sophos".
 RE_ORG_INTRO = regex.compile(
