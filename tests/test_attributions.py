@@ -603,6 +603,12 @@ CASES = [
         [],
         "labelling things is no claim",
     ),
+    (
+        "Harbour master Ivo Renard said the channel would reopen. “We are not there yet. Give us a week.”",
+        [Want("statement", "the channel would reopen", "Ivo Renard", "Harbour master Ivo Renard", "said"),
+         Want("quote", "We are not there yet. Give us a week.", "Ivo Renard", "Harbour master Ivo Renard", "said")],
+        "a quote right after reported speech is the same speaker's",
+    ),
 ]
 
 

@@ -1455,7 +1455,7 @@ class Attributor:
         for sp in spans:
             reach.append(max(sp[1], reach[-1]) if reach else sp[1])
         # Quote claims with a speaker, by where their content ends.
-        voiced = sorted((f for f in found if f.direct and f.speaker is not None), key=lambda f: (f.content[1], f.content[0]))
+        voiced = sorted((f for f in found if f.speaker is not None), key=lambda f: (f.content[1], f.content[0]))
         voiced_ends = [f.content[1] for f in voiced]
         sent_starts = [sn.span[0] for sn in self.sents]
         out: list[Found] = []
@@ -1498,7 +1498,11 @@ class Attributor:
                 if not (prev_sent >= 0 and previous.content[0] < self.sents[prev_sent].span[1]):
                     prev_sent = -99
                 gap = quote.outer[0] - previous.content[1]
-                if sent_index - prev_sent <= 2 and self.sents[prev_sent].paragraph >= sent.paragraph - 1 and gap < 400:
+                # After reported speech only the next sentence of the same paragraph:
+                # "he warned against complacency. “The debt problem is not solved.”"
+                reach_back, para_back = (2, 1) if previous.direct else (1, 0)
+                if (sent_index - prev_sent <= reach_back and self.sents[prev_sent].paragraph >= sent.paragraph - para_back
+                        and gap < 400):
                     speaker, cue, conf = previous.speaker, previous.cue, 0.65
             colon = self._colon_speaker(quote, sent)
             if colon is not None:
