@@ -609,6 +609,11 @@ CASES = [
          Want("quote", "We are not there yet. Give us a week.", "Ivo Renard", "Harbour master Ivo Renard", "said")],
         "a quote right after reported speech is the same speaker's",
     ),
+    (
+        "The operator announced a dividend for shareholders who have held stock since 2020.",
+        [],
+        "a verb inside a relative clause of the object does not make a noun object a clause",
+    ),
 ]
 
 

@@ -275,6 +275,7 @@ RE_POSSESSOR_END = regex.compile(r"(?:\p{L}['’]s?|\b(?:his|her|their|its))\s+$
 #: ", who" between a subject and its cue, and the main clause's verb after the aside.
 RE_WHO_ASIDE = regex.compile(r",\s*who\b")
 RE_MAIN_VERB_BACK = regex.compile(rf",\s+(?:{_FINITE}|left|went|died)\b")
+RE_RELATIVE_BEFORE = regex.compile(r"\b(?:which|who|that|whom)\s+(?:\w+ly\s+)?$")
 #: A clause that opens with a finite auxiliary has lost its subject.
 RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\s", regex.IGNORECASE)
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
@@ -962,7 +963,11 @@ class Attributor:
         # finite verb in the clause.
         if cue.lemma != "say":
             comma = text.find(",", span[0], span[1])
-            if not RE_FINITE.search(text, span[0], comma if comma > 0 else span[1]):
+            stop = comma if comma > 0 else span[1]
+            # The clause's own verb, not one inside a relative clause of its
+            # object: "declared a dividend of rights which have a term of 10 years".
+            if not any(not RE_RELATIVE_BEFORE.search(text, max(span[0], m.start() - 12), m.start())
+                       for m in RE_FINITE.finditer(text, span[0], stop)):
                 return None
         inner = self._inner(span)
         return (span, False, inner)
