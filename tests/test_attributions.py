@@ -614,6 +614,21 @@ CASES = [
         [],
         "a verb inside a relative clause of the object does not make a noun object a clause",
     ),
+    (
+        "“The channel is too shallow for the new ferries,” said harbour pilot Ivo Renard.",
+        [Want("quote", "The channel is too shallow for the new ferries,", "Ivo Renard", "harbour pilot Ivo Renard", "said")],
+        "an inverted subject may open with lower-case role words before the name",
+    ),
+    (
+        "“It was the worst crossing of my life,” said yesterday.",
+        [Want("quote", "It was the worst crossing of my life,", None)],
+        "lower-case words after an inverted said must lead to a name",
+    ),
+    (
+        "Ola Berg beat Ivo Renard in the Orlitz Regatta final. Berg was delighted. “This is my best win,” he said.",
+        [Want("quote", "This is my best win,", "Ola Berg", "he", "said")],
+        "a surname alone mentions the person again, and a name before a noun is a modifier, not a person",
+    ),
 ]
 
 

@@ -574,7 +574,9 @@ def test_two_ingests_at_once_store_each_article_once(tmp_path: Path) -> None:
 
 def test_sigkill_at_random_points_loses_nothing_reported(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    paths = generate(corpus, 300)
+    # Enough articles that the first run cannot finish before the latest kill
+    # (about 1.5 s; extracting 600 articles takes longer on any machine we know).
+    paths = generate(corpus, 600)
     root = tmp_path / "store"
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
@@ -583,7 +585,7 @@ def test_sigkill_at_random_points_loses_nothing_reported(tmp_path: Path) -> None
     for _round in range(8):
         proc = subprocess.Popen([sys.executable, "-m", "claimcli", "ingest", str(corpus), "--store", str(root),
                                  "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        timer = threading.Timer(rng.uniform(0.2, 2.5), proc.send_signal, (signal.SIGKILL,))
+        timer = threading.Timer(rng.uniform(0.2, 1.5), proc.send_signal, (signal.SIGKILL,))
         timer.start()
         out, err = proc.communicate(timeout=600)
         timer.cancel()

@@ -850,7 +850,8 @@ class Attributor:
                 break
             if low in STOP_NP or low in ("on", "in", "at"):
                 break
-            if not words and (not (tok.is_capitalised or low in DETERMINERS or low in COUNT_WORDS) or low in TIME_WORDS):
+            if not words and (not (tok.is_capitalised or low in DETERMINERS or low in COUNT_WORDS
+                                   or self._role_before_name(toks, tok)) or low in TIME_WORDS):
                 return None
             if words and not tok.is_capitalised and low in MONTHS_DAYS:
                 break
@@ -865,6 +866,18 @@ class Attributor:
         if following is not None and following.is_word and following.lower not in INVERTED_FOLLOWERS:
             return None  # "…, said the plan has failed": a clause, not an inverted subject
         return words
+
+    @staticmethod
+    def _role_before_name(toks: list[Token], first: Token) -> bool:
+        """Do lower-case role words lead to a name: "…," said eighth seed Agassi /
+        England coach Andy Robinson?"""
+        k = toks.index(first)
+        for tok in toks[k:k + 4]:
+            if not tok.is_word or tok.lower in STOP_NP or tok.lower in TIME_WORDS:
+                return False
+            if tok.is_capitalised:
+                return tok is not first
+        return False
 
     def phrase_after(self, pos: int, ceil: int) -> list[Token]:
         """The noun phrase after "according to": up to a comma, "who", "on"."""

@@ -229,6 +229,37 @@ class Person:
     gender: str | None = None
 
 
+RE_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’\-]+")
+#: The lower-case word right after a capitalised run (on the same line or the next).
+RE_WORD_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}[\p{Ll}\-]+)\b")
+#: Lower-case words that may follow a person's name: verbs, function words.
+_AFTER_NAME = frozenset(
+    """
+    and or but nor of in on at to for from with by as that who whom whose which said told says say was were is are
+    has have had will would could should may might can did does do also then when while after before since until
+    if than not never still just only even too later earlier again himself herself
+    """.split()
+)
+
+
+def _attributive(word: str) -> bool:
+    """Is ``word`` a common noun a name modifies ("Grand Slam match"), not a
+    verb or function word that follows a person ("Ivo Lind said")?"""
+    return word not in _AFTER_NAME and not word.endswith(("s", "ed", "ly", "ing")) and word not in IRREGULAR_PASTS
+
+
+#: Irregular past tenses a name may be the subject of: "Ivo Lind told".
+IRREGULAR_PASTS = frozenset(
+    """
+    told wrote said spoke went came took made gave got saw knew thought found became began brought fell felt held
+    kept lost met ran sent stood won hit rose grew drove flew broke chose sank shook struck sold spent built paid led
+    meant fought fled sought caught taught bought left put set cut let read beat quit bet shut spread cost hurt
+    burst cast bid swept wept slept dealt lent bent drew threw blew swore tore wore bore woke rode hid bit shot
+    struck stole froze spun won withdrew overtook undertook forgave forbade became
+    """.split()
+)
+
+
 class NameBook:
     """The people an article names, so surnames and pronouns resolve to the
     fullest form it gives."""
@@ -249,6 +280,14 @@ class NameBook:
                 self.orgs.setdefault(_bare(name.split()[0]), name)
                 if " " not in name:
                     self.org_mentions.append((match.start(1), name, _bare(name)))
+        if self.by_token:
+            # A surname on its own mentions the person again: "Garcia-Lopez was
+            # delighted. “…,” he said." (for pronouns, the latest mention counts).
+            for start, end in spans:
+                for match in RE_CAPITALISED.finditer(text, start, end):
+                    full = self.by_token.get(_bare(match.group()))
+                    if full is not None:
+                        self.mentions.append((match.start(), full))
         self.mentions.sort()
         self.org_mentions.sort()
         self._positions = [pos for pos, _ in self.mentions]
@@ -281,6 +320,9 @@ class NameBook:
             return
         if lowered[0] in DETERMINERS or len(name_words) < 2:
             return
+        after = RE_WORD_AFTER.match(self.text, match.end())
+        if after and _attributive(after.group(1)):
+            return  # a name used as a modifier: "his third Grand Slam match", "a Gold Coast hotel"
         if any(_bare(t.text) in ORG_HEADS or _bare(t.text) in MONTHS_DAYS for t in name_words):
             return
         if any(_bare(t.text) in GOVERNMENT_PLACES for t in name_words):
