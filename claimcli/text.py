@@ -277,6 +277,9 @@ ABBREVIATIONS = frozenset(
     inc corp co ltd plc llc vs v est fig al op
     """.split()
 )
+#: Company suffixes: after them a capitalised word followed by a lower-case one opens a sentence.
+COMPANY_ABBREVIATIONS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
+RE_CLAUSE_AHEAD = regex.compile(r"[\"”’)]*\s+[\"“‘(]?\p{Lu}[\p{Ll}\-]*\s+\p{Ll}")
 #: Words that typically open a sentence: after "U.S." they make the period final.
 SENTENCE_OPENERS = frozenset(
     """
@@ -305,6 +308,10 @@ def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
         return next_word.lower() not in SENTENCE_OPENERS
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
+    if bare in COMPANY_ABBREVIATIONS:
+        # "Wang Laboratories Inc. Terms of the deal …" ends a sentence;
+        # "Wang Laboratories Inc. Chairman An Wang said" does not.
+        return next_word.lower() not in SENTENCE_OPENERS and not RE_CLAUSE_AHEAD.match(text, dot + 1)
     return bare in ABBREVIATIONS
 
 

@@ -146,6 +146,10 @@ def test_a_dateline_under_a_title_stays_apart_from_the_story() -> None:
         ("He said “Go.” Then he left.", ["He said “Go.”", "Then he left."], "period inside the quote"),
         ("According to the A.P., Putin spoke. Later he left.", ["According to the A.P., Putin spoke.", "Later he left."], "A.P. with comma"),
         ("The U.N. said 12 died. 3 were hurt.", ["The U.N. said 12 died.", "3 were hurt."], "digit opens a sentence"),
+        ("It signed with Orlitz Ferries Inc. Terms were not disclosed.",
+         ["It signed with Orlitz Ferries Inc.", "Terms were not disclosed."], "a company suffix before a new clause"),
+        ("It signed with Orlitz Ferries Inc. Chairman Ivo Lind was pleased.",
+         ["It signed with Orlitz Ferries Inc. Chairman Ivo Lind was pleased."], "a company suffix before a title and name"),
     ],
 )
 def test_split_sentences(text: str, expected: list[str], why: str) -> None:
