@@ -629,6 +629,12 @@ CASES = [
         [Want("quote", "This is my best win,", "Ola Berg", "he", "said")],
         "a surname alone mentions the person again, and a name before a noun is a modifier, not a person",
     ),
+    (
+        "Orlitz Ferries Corp, formerly Baltic Link Corp, said its board approved a dividend and said it will sell two ships.",
+        [Want("statement", "its board approved a dividend", "Orlitz Ferries Corp", "Orlitz Ferries Corp", "said"),
+         Want("statement", "it will sell two ships", "Orlitz Ferries Corp", "Orlitz Ferries Corp", "said")],
+        "a former name set off by commas is an aside, not the speaker",
+    ),
 ]
 
 

@@ -221,7 +221,8 @@ NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "v
 SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | WRITTEN_HEADS
 #: Words that open an aside between a subject and its verb that is no role:
 #: "Olga Mirren, who lives on Quay Row, said", "Experts, including Mr. Lund, say".
-ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "including", "like", "such"})
+ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "including", "like", "such", "formerly",
+                           "previously", "once"})
 #: Endings of adjectives, which cannot head a subject.
 ADJECTIVE_ENDINGS = ("ed", "ar", "al", "ous", "ive", "ic", "able", "ible", "ful", "less")
 #: Nouns ending in -ly, which are no adverbs before a verb: "the family said".
