@@ -135,6 +135,12 @@ WRAP_ENDINGS = frozenset(
 )
 
 
+def _ends_sentence(line: str) -> bool:
+    """Does a line end a sentence, past closing quotes and brackets?  A quote
+    closed after a comma ("…issues,\"") goes on in the next line."""
+    return line.rstrip().rstrip("\"”’»)]")[-1:] in (".", "!", "?", ":", "…")
+
+
 def _headline_like(line: str) -> bool:
     """A short line without closing punctuation: a headline or a section title."""
     stripped = line.strip()
@@ -183,7 +189,7 @@ def scan_lines(text: str) -> list[Line]:
         long = len(body) >= 40  # near a wrap width; a dateline or a title is shorter
         runs_on = nxt[:1].islower() or nxt[:1].isdigit() and long
         open_end = body.rsplit(None, 1)[-1].lower() in WRAP_ENDINGS
-        inside = long and i > 0 and lines[i - 1].kind in ("text", "headline") and prev[-1:] not in ".!?:\"”’)]"
+        inside = long and i > 0 and lines[i - 1].kind in ("text", "headline") and not _ends_sentence(prev)
         # An indented line that a line follows opens a paragraph of wrapped prose.
         indented = text.startswith(("  ", "\t"), lines[i].span[0])
         if runs_on or open_end or inside or indented:
@@ -254,8 +260,7 @@ def paragraphs(text: str, lines: list[Line] | None = None) -> list[Span]:
         if current is None:
             current = (skip_dateline(text, *line.span), line.span[1])
             continue
-        prev_end = text[current[0] : current[1]].rstrip()
-        if prev_end and prev_end[-1] in ".!?\"”’»)]:":
+        if _ends_sentence(text[current[0] : current[1]]):
             out.append(current)
             current = line.span
         else:

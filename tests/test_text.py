@@ -105,15 +105,19 @@ WRAPPED = (
     "Renard, director of the Orlitz Port Authority.\n"
     '    "We handle ships of 100,000 tonnes or more in\n'
     '10 hours, all related to the new quay," Renard said.\n'
+    '    "The quay is ready for the winter storms,"\n'
+    "Ola Berg of the Orlitz Port Authority's freight\n"
+    "division told reporters.\n"
 )
 
 
 def test_hard_wrapped_wire_copy_has_one_headline_and_whole_paragraphs() -> None:
     lines = scan_lines(WRAPPED)
     kinds = [(line.kind, WRAPPED[line.span[0]:line.span[1]].strip()[:20]) for line in lines if line.kind != "blank"]
-    assert [k for k, _ in kinds] == ["headline"] + ["text"] * 7, kinds
+    assert [k for k, _ in kinds] == ["headline"] + ["text"] * 10, kinds
     paras = [WRAPPED[s:e] for s, e in paragraphs(WRAPPED, lines)]
-    assert len(paras) == 3
+    assert len(paras) == 4
+    assert paras[3].endswith("freight\ndivision told reporters.")  # a quote closed after a comma runs on
     assert paras[1].strip().startswith('"The harbour is now freight-driven," said Ivo\nRenard')
 
 
@@ -124,6 +128,7 @@ def test_hard_wrapped_wire_copy_keeps_its_claims() -> None:
                                         "freight has been spurred by the new quay"),
         ("Ivo Renard", "The harbour is now freight-driven,"),
         ("Ivo Renard", "We handle ships of 100,000 tonnes or more in 10 hours, all related to the new quay,"),
+        ("Ola Berg", "The quay is ready for the winter storms,"),
     ]
 
 
