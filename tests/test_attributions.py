@@ -635,6 +635,17 @@ CASES = [
          Want("statement", "it will sell two ships", "Orlitz Ferries Corp", "Orlitz Ferries Corp", "said")],
         "a former name set off by commas is an aside, not the speaker",
     ),
+    (
+        "Lind told a Harbour Council transport committee hearing that the quay would be ready in May.",
+        [Want("statement", "the quay would be ready in May", "Lind", "Lind", "told")],
+        "common nouns after a named audience, up to that",
+    ),
+    (
+        "Ola Berg spoke first. Critics said cuts were allowed by the Ferry Bill last year. “We will appeal,” he said.",
+        [Want("statement", "cuts were allowed by the Ferry Bill last year", "Critics", "Critics", "said"),
+         Want("quote", "We will appeal,", "Ola Berg", "he", "said")],
+        "a capitalised name after an article is no person for he to stand for",
+    ),
 ]
 
 

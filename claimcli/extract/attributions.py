@@ -1034,6 +1034,13 @@ class Attributor:
                 k += 1
                 continue
             break
+        if end is not None:
+            # Common nouns after a named audience, up to "that": "told a House
+            # appropriations subcommittee hearing that …".
+            that = next((n for n in range(k, min(len(toks), k + 4)) if toks[n].lower == "that"), None)
+            if that is not None and that > k and all(
+                    t.is_word and not t.is_capitalised and t.lower not in STOP_NP for t in toks[k:that]):
+                return toks[that - 1].end
         # "told the forum he was …", "told USA TODAY's video series it is …":
         # an audience of any nouns, up to the pronoun that opens the clause.
         m = k if end is not None else (1 if first in DETERMINERS else 0)

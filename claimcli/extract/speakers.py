@@ -229,6 +229,7 @@ class Person:
     gender: str | None = None
 
 
+RE_ARTICLE_BEFORE = regex.compile(r"\b(?:the|a|an)\s+$")
 RE_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’\-]+")
 #: The lower-case word right after a capitalised run (on the same line or the next).
 RE_WORD_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}[\p{Ll}\-]+)\b")
@@ -323,6 +324,8 @@ class NameBook:
         after = RE_WORD_AFTER.match(self.text, match.end())
         if after and _attributive(after.group(1)):
             return  # a name used as a modifier: "his third Grand Slam match", "a Gold Coast hotel"
+        if lowered[0] not in TITLES and RE_ARTICLE_BEFORE.search(self.text, max(0, match.start() - 5), match.start()):
+            return  # "the Farm Bill allowed": a person's name takes no article (but "the Rev. Ola Berg")
         if any(_bare(t.text) in ORG_HEADS or _bare(t.text) in MONTHS_DAYS for t in name_words):
             return
         if any(_bare(t.text) in GOVERNMENT_PLACES for t in name_words):
