@@ -192,7 +192,12 @@ def scan_lines(text: str) -> list[Line]:
         inside = long and i > 0 and lines[i - 1].kind in ("text", "headline") and not _ends_sentence(prev)
         # An indented line that a line follows opens a paragraph of wrapped prose.
         indented = text.startswith(("  ", "\t"), lines[i].span[0])
-        if runs_on or open_end or inside or indented:
+        # So does a line in sentence case over a long wrapped line: "Soybeans produced
+        # in the United\nStates face a competitive price problem because of the …".
+        opens_prose = (len(nxt.rstrip()) >= 50 and (i == 0 or lines[i - 1].kind == "blank")
+                       and not any(c.isdigit() for c in body)
+                       and any(w[0].islower() and w not in WRAP_ENDINGS for w in body.split()[1:]))
+        if runs_on or open_end or inside or indented or opens_prose:
             lines[i] = Line(lines[i].span, "text")
             if runs_on and lines[i + 1].kind == "headline":
                 lines[i + 1] = Line(lines[i + 1].span, "text")

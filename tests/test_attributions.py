@@ -646,6 +646,11 @@ CASES = [
          Want("quote", "We will appeal,", "Ola Berg", "he", "said")],
         "a capitalised name after an article is no person for he to stand for",
     ),
+    (
+        "Ola Berg spoke first. The Ferry Act allowed deep cuts. “We will appeal,” he said.",
+        [Want("quote", "We will appeal,", "Ola Berg", "he", "said")],
+        "a subject whose cue says nothing is no speaker for a later pronoun",
+    ),
 ]
 
 

@@ -132,6 +132,14 @@ def test_hard_wrapped_wire_copy_keeps_its_claims() -> None:
     ]
 
 
+def test_a_short_first_line_in_sentence_case_over_wrapped_prose_is_prose() -> None:
+    text = ("FERRY FARES TO RISE\n\nFares on the Orlitz\n"
+            "crossing will rise by a tenth in April, the operator said on Monday.\n")
+    assert [line.kind for line in scan_lines(text)] == ["headline", "blank", "text", "text"]
+    (para,) = paragraphs(text)
+    assert text[para[0]:para[1]].startswith("Fares on the Orlitz\ncrossing")
+
+
 def test_a_dateline_under_a_title_stays_apart_from_the_story() -> None:
     text = "Ferry strike ends\nMarch 01, 2026\nThe union said the strike was over and crews would return on Monday.\n"
     kinds = [line.kind for line in scan_lines(text)]

@@ -1206,6 +1206,8 @@ class Attributor:
             if (low.endswith("s") and low != cue.lemma and not words[-1].is_capitalised
                     and (self.coordinated or any(t.lower == "and" for t in words))):
                 continue  # "mailers and phone calls": an -s form after a coordinated phrase is a noun
+            self.book.last_noted = None
+            before_org, before_group = self.recent_org, self.recent_group
             speaker = self._speaker(words, role)
             if speaker is None:
                 continue
@@ -1224,6 +1226,11 @@ class Attributor:
             if found:
                 last_speaker = speaker
                 out.append(found)
+            else:
+                # The subject said nothing here: it is no speaker for later pronouns.
+                self.recent_org, self.recent_group = before_org, before_group
+                if self.book.last_noted is not None:
+                    self.book.forget_speaker(*self.book.last_noted)
         self.noun_cue = False
         return out
 

@@ -212,7 +212,7 @@ _NAME_WORD = (r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|M
 #: Space between the words of a name, a hard line wrap included ("said Ivo\nRenard").
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 RE_NAME = regex.compile(
-    rf"\b{_NAME_WORD}(?:{_GAP}(?:(?:de|van|von|der|bin|al|da|dos|du|le|la){_GAP})?{_NAME_WORD}){{1,4}}"
+    rf"(?<![.\p{{L}}])\b{_NAME_WORD}(?:{_GAP}(?:(?:de|van|von|der|bin|al|da|dos|du|le|la){_GAP})?{_NAME_WORD}){{1,4}}"
 )
 #: An organisation introduced by what it is: "anti-virus firm Sophos".
 RE_ORG_INTRO = regex.compile(
@@ -271,6 +271,7 @@ class NameBook:
         self.mentions: list[tuple[int, str]] = []  # (position, full name), sorted
         self.gender: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, full name) of people quoted, sorted
+        self.last_noted: tuple[int, str] | None = None  # what note_speaker recorded last
         self.orgs: dict[str, str] = {}  # first word -> full organisation name
         self.org_mentions: list[tuple[int, str, str]] = []  # (position, full name, head word)
         for start, end in spans:
@@ -372,6 +373,18 @@ class NameBook:
             self.speakers.insert(bisect_left(self.speakers, (start, name)), (start, name))
         if gender:
             self.gender.setdefault(name, gender)
+        self.last_noted = (start, name)
+
+    def forget_speaker(self, start: int, name: str) -> None:
+        """Undo note_speaker for a subject whose cue turned out to say nothing
+        ("the Farm Bill allowed steep cuts"), so pronouns do not find it."""
+        index = bisect_left(self.mentions, (start, name))
+        if index < len(self.mentions) and self.mentions[index] == (start, name):
+            del self.mentions[index]
+            del self._positions[index]
+        index = bisect_left(self.speakers, (start, name))
+        if index < len(self.speakers) and self.speakers[index] == (start, name):
+            del self.speakers[index]
 
     def antecedent(self, pronoun: str, position: int) -> str | None:
         """The person a he/she/I at ``position`` most likely refers to: the
