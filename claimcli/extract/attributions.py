@@ -190,7 +190,7 @@ EVIDENCE_HEADS = DOCUMENT_HEADS | {"video", "footage", "average", "image", "phot
 
 
 def _bare_head(word: str) -> str:
-    return word[:-1] if word.endswith("s") and word[:-1] in EVIDENCE_HEADS | WRITTEN_HEADS else word
+    return word[:-1] if word.endswith("s") and word[:-1] in SHOWING_HEADS else word
 
 
 #: What can "read" something: "the letter reads", "a sign read".
@@ -219,6 +219,11 @@ NP_ING = frozenset({"leading", "ruling", "governing", "outgoing", "incoming", "v
                     "sitting", "ranking", "opposing", "presiding", "founding", "managing", "reigning",
                     "remaining", "striking", "fighting", "attending", "campaigning", "polling"})
 SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | WRITTEN_HEADS
+SHOWING_HEADS = EVIDENCE_HEADS | WRITTEN_HEADS
+#: Heads that name people, who can have advisers "to" them: "advisers to the mayor".
+PERSON_HEADS = ROLE_HEADS | ANONYMOUS_HEADS
+#: Possessive determiners: "his family", "his claim that …".
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})
 #: Words that open an aside between a subject and its verb that is no role:
 #: "Olga Mirren, who lives on Quay Row, said", "Experts, including Mr. Lund, say".
 ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "including", "like", "such", "formerly",
@@ -643,7 +648,7 @@ class Attributor:
         if not words:
             return None
         if len(words) == 1 and words[0].lower in DETERMINERS and not (
-                self.noun_cue and words[0].lower in ("his", "her", "their", "its")):
+                self.noun_cue and words[0].lower in POSSESSIVES and words[0].lower != "our"):
             return None  # but "his claim that …"
         if strict and not via_who and not plausible_speaker(words):
             return None
@@ -769,7 +774,7 @@ class Attributor:
                 continue
             if not tok.is_capitalised and low.endswith("ing") and low not in NP_ING:
                 break  # "attempting to shame …": a participle, not a noun phrase
-            if low == "to" and words and i > 0 and (toks[i - 1].lower.rstrip("s") in ROLE_HEADS | ANONYMOUS_HEADS):
+            if low == "to" and words and i > 0 and toks[i - 1].lower.rstrip("s") in PERSON_HEADS:
                 words.insert(0, tok)  # "advisers to Mr. Obama", "an aide to the governor"
                 i -= 1
                 continue
@@ -779,7 +784,7 @@ class Attributor:
                 words.insert(0, toks[i - 1])
                 i -= 2
                 continue
-            if words and low in ("his", "her", "their", "its", "our"):
+            if words and low in POSSESSIVES:
                 words.insert(0, tok)  # "his family", "their lawyers": a possessive determiner
                 break
             if (low in ("i", "we", "they", "he", "she", "you") and 0 < len(words) <= 3 and i > 0
@@ -803,7 +808,7 @@ class Attributor:
             words.insert(0, tok)
             i -= 1
             if low in DETERMINERS and len(words) > 1 and i > 0 and (toks[i].lower in NP_PREPOSITIONS or toks[i].lower == "to" and (
-                    toks[i - 1].lower.rstrip("s") in ROLE_HEADS | ANONYMOUS_HEADS)):
+                    toks[i - 1].lower.rstrip("s") in PERSON_HEADS)):
                 # A determiner inside a post-modifier: "a spokesman for the
                 # ministry", "observers around the country", "most of the senators".
                 prev = toks[i - 1]
@@ -1196,7 +1201,7 @@ class Attributor:
                 continue  # "Everything Trump says is a lie": the cue sits inside the writer's subject
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
-            head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS | {"on", "with"}),
+            head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS),
                         words[-1])
             if cue.lemma == "read" and _bare_head(head.lower) not in WRITTEN_HEADS:
                 continue  # "the letter reads", "a sign read": only writing reads
