@@ -419,6 +419,11 @@ CASES = [
         "a cue inside the writer's own subject",
     ),
     (
+        "The owners are loyal to him, but everything Lind says is disputed by the crew.",
+        [],
+        "a cue inside the writer's own subject, mid-sentence",
+    ),
+    (
         "The mayor said that is why the ferry was late.",
         [Want("statement", "that is why the ferry was late", "mayor", "The mayor", "said")],
         "that as the subject of the reported clause",

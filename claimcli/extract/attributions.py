@@ -222,6 +222,8 @@ SPEAKER_HEADS = ROLE_HEADS | ORG_HEADS | ANONYMOUS_HEADS | WRITTEN_HEADS
 SHOWING_HEADS = EVIDENCE_HEADS | WRITTEN_HEADS
 #: Heads that name people, who can have advisers "to" them: "advisers to the mayor".
 PERSON_HEADS = ROLE_HEADS | ANONYMOUS_HEADS
+#: Subjects whose relative clause holds the cue: "Everything Trump says is a lie".
+EVERYTHING = frozenset({"everything", "anything", "nothing", "whatever", "something"})
 #: Possessive determiners: "his family", "his claim that …".
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})
 #: Words that open an aside between a subject and its verb that is no role:
@@ -1197,14 +1199,15 @@ class Attributor:
             if self.noun_cue:
                 words = _possessor(words)  # "Politifact seized on Trump's claim": Trump's
             lead = text[max(floor, words[0].start - 12):words[0].start].split()
-            if negated or (lead[-1:] + [words[0].text])[0].lower() in ("everything", "anything", "nothing", "whatever", "something"):
+            if negated or ({w.lower() for w in lead[-1:]} | {words[0].lower}) & EVERYTHING:
                 continue  # "Everything Trump says is a lie": the cue sits inside the writer's subject
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
-            head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS),
-                        words[-1])
-            if cue.lemma == "read" and _bare_head(head.lower) not in WRITTEN_HEADS:
-                continue  # "the letter reads", "a sign read": only writing reads
+            if cue.lemma == "read":
+                head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS),
+                            words[-1])
+                if _bare_head(head.lower) not in WRITTEN_HEADS:
+                    continue  # "the letter reads", "a sign read": only writing reads
             if (low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not self.noun_cue
                     and cue.lemma != "read" and not _plural(words)):
                 continue  # "the state and local …": a bare form needs a plural subject
