@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -32,6 +32,7 @@ from .lexicon import (
     DOCUMENT_HEADS,
     HEDGES,
     IRREGULAR_FORMS,
+    IRREGULAR_PASTS,
     NEEDS_THAT,
     OBJECT_CUES,
     ORG_HEADS,
@@ -288,11 +289,7 @@ RE_RELATIVE_BEFORE = regex.compile(r"\b(?:which|who|that|whom)\s+(?:\w+ly\s+)?$"
 RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\s", regex.IGNORECASE)
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
 #: A finite verb, the common irregular pasts included ("the ferry sank").
-RE_CLAUSE_VERB = regex.compile(
-    rf"\b(?:{_FINITE}|left|went|came|took|made|gave|got|saw|knew|thought|found|became|began|brought|"
-    r"fell|felt|held|kept|lost|met|ran|sent|stood|won|hit|rose|grew|drove|flew|spoke|wrote|broke|chose|froze|"
-    r"sank|shook|struck|sold|spent|built|paid|led|meant|fought|fled|sought|caught|taught|bought|burned|burnt)\b"
-)
+RE_CLAUSE_VERB = regex.compile(rf"\b(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS | {'burned', 'burnt'}))})\b")
 
 
 def _too_short(text: str, span: Span) -> bool:
@@ -401,19 +398,38 @@ def _drop_participle(words: list[Token]) -> list[Token]:
     return words
 
 
+def _head_index(words: Sequence[Token], postmodifiers: Collection[str]) -> int:
+    """Where the head of a phrase is: the word before its first post-modifier
+    ("observers around the country"), else the last word."""
+    return next((k - 1 for k in range(1, len(words)) if words[k].lower in postmodifiers), len(words) - 1)
+
+
+#: What opens a post-modifier when a subject's number is judged ("those close to him say").
+AGREEMENT_POSTMODIFIERS = frozenset({"of", "to", "with", "from", "in", "at", "for", "around", "across", "near"})
+
+
 def _plural(words: Sequence[Token]) -> bool:
     """Does the subject take a plural verb ("officials say", "those close to him say")?"""
     if words[0].lower in ("those", "these", "many", "some", "both", "several", "all", "few", "most"):
         return True
-    head = next((k - 1 for k, t in enumerate(words) if k and t.lower in ("of", "to", "with", "from", "in", "at",
-                                                                       "for", "around", "across", "near")),
-                len(words) - 1)
+    head = _head_index(words, AGREEMENT_POSTMODIFIERS)
     last = words[head].lower
     if words[head + 1:head + 2] and words[head + 1].lower == "of" and (last in QUANTIFIERS or last.isdigit()):
         return last not in ("one", "each", "either", "neither")  # "eight of 10 voters say", "many of them say"
     return last in ("i", "we", "you", "they", "police", "people", "staff", "data", "media", "criteria") or (
         last.endswith("s") and not last.endswith(("ss", "’s", "'s")) and len(last) > 3
     )
+
+
+def _role_before_name(toks: list[Token]) -> bool:
+    """Do lower-case role words at the start of ``toks`` lead to a name: "…,"
+    said eighth seed Agassi / England coach Andy Robinson?"""
+    for k, tok in enumerate(toks[:4]):
+        if not tok.is_word or tok.lower in STOP_NP or tok.lower in TIME_WORDS:
+            return False
+        if tok.is_capitalised:
+            return k > 0
+    return False
 
 
 def _possessor(words: list[Token]) -> list[Token]:
@@ -472,7 +488,6 @@ class Attributor:
         self.coordinated = False
         self._edge = 0  # lowest token index the last subject scan reached
         self._extra: list[Found] = []  # claims found beside the one a cue yields
-        self.noun_cue = False  # the cue is a noun after a possessive: "Trump's claim that …"
         # The current sentence's tokens, made once and sliced for every window inside it.
         self._span: Span = (0, 0)
         self._toks: list[Token] | None = None
@@ -531,18 +546,20 @@ class Attributor:
         return speaker
 
     # ------------------------------------------------------- subject finding
-    def subject_before(self, floor: int, pos: int, progressive: bool = False, strict: bool = True
-                       ) -> tuple[list[Token], bool, str | None] | None:
+    def subject_before(self, floor: int, pos: int, progressive: bool = False, strict: bool = True,
+                       noun_cue: bool = False) -> tuple[list[Token], bool, str | None] | None:
         """The subject phrase ending before ``pos``: (tokens, negated, role
         given in apposition).  Looks back 160 characters first and 300 only
-        when that was not enough (most subjects sit right before their verb)."""
+        when that was not enough (most subjects sit right before their verb).
+        ``noun_cue``: the cue is a noun after a possessive ("Trump's claim that
+        …"), so the phrase may end in 's."""
         near = max(floor, pos - 160)
-        found = self._subject_in(near, pos, progressive, strict)
+        found = self._subject_in(near, pos, progressive, strict, noun_cue)
         if near > floor and (found is None or self._edge <= 1):
-            found = self._subject_in(max(floor, pos - 300), pos, progressive, strict)
+            found = self._subject_in(max(floor, pos - 300), pos, progressive, strict, noun_cue)
         return found
 
-    def _subject_in(self, start: int, pos: int, progressive: bool, strict: bool
+    def _subject_in(self, start: int, pos: int, progressive: bool, strict: bool, noun_cue: bool
                     ) -> tuple[list[Token], bool, str | None] | None:
         toks = self.tokens(start, pos)
         self._edge = len(toks)
@@ -592,9 +609,9 @@ class Attributor:
         # An appositive or inserted clause: "Name, a spokesman for X, said".
         role_cut = None
         role = None
-        dash = self._dashed_aside(toks, i)
-        if dash is not None:
-            return dash if dash[0] else None
+        if toks and toks[i].text in "—–-":
+            # "Kall -- co-editor of a book -- said"; no phrase can end at a dash otherwise
+            return self._dashed_aside(toks, i)
         if toks[i].text == ",":
             j = i - 1
             while j >= 0 and toks[j].text not in ",;:()“”\"—":
@@ -650,11 +667,11 @@ class Attributor:
         if not words:
             return None
         if len(words) == 1 and words[0].lower in DETERMINERS and not (
-                self.noun_cue and words[0].lower in POSSESSIVES and words[0].lower != "our"):
+                noun_cue and words[0].lower in POSSESSIVES and words[0].lower != "our"):
             return None  # but "his claim that …"
         if strict and not via_who and not plausible_speaker(words):
             return None
-        if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None and not self.noun_cue:
+        if words[-1].text.endswith(("’s", "'s", "’")) and role_cut is None and not noun_cue:
             return None  # "Ukraine's claims": a noun, not a verb (see noun_cue)
         if role_cut is None:
             if self.text[words[-1].end:pos].strip():
@@ -684,22 +701,22 @@ class Attributor:
 
     def _dashed_aside(self, toks: list[Token], i: int) -> tuple[list[Token], bool, str | None] | None:
         """A subject with an aside set off by dashes, which end at token ``i``:
-        "Kall -- co-editor of a book on the debates -- said".  None when no
-        dash ends there; an empty phrase when the aside has no speaker before it."""
-        if i < 1 or toks[i].text not in "—–-" or toks[i].text == "-" and toks[i - 1].text != "-":
+        "Kall -- co-editor of a book on the debates -- said".  None when the
+        dashes hold no aside with a speaker before it."""
+        if i < 1 or toks[i].text == "-" and toks[i - 1].text != "-":
             return None
         close = i - 1 if toks[i].text == "-" else i
         j = close - 1
         while j >= 0 and close - j < 30 and toks[j].text not in "—–-,;:()“”\"":
             j -= 1
         if j < 1 or toks[j].text not in "—–-" or j == close - 1:
-            return ([], False, None)
+            return None
         open_ = j - 1 if toks[j].text == "-" and toks[j - 1].text == "-" else j
         if toks[j].text == "-" and open_ == j:
-            return ([], False, None)  # a hyphen, not a dash
+            return None  # a hyphen, not a dash
         words = self._scan_np(toks, open_ - 1)
         if not words or not plausible_speaker(words) or words[-1].lower in DETERMINERS:
-            return ([], False, None)
+            return None
         self._reached(toks, words)
         first = toks[j + 1].lower
         aside = first.endswith("ing") or first in ("who", "which", "whose")  # "-- speaking on condition of anonymity --"
@@ -859,7 +876,7 @@ class Attributor:
             if low in STOP_NP or low in ("on", "in", "at"):
                 break
             if not words and (not (tok.is_capitalised or low in DETERMINERS or low in COUNT_WORDS
-                                   or self._role_before_name(toks, tok)) or low in TIME_WORDS):
+                                   or _role_before_name(toks)) or low in TIME_WORDS):
                 return None
             if words and not tok.is_capitalised and low in MONTHS_DAYS:
                 break
@@ -874,18 +891,6 @@ class Attributor:
         if following is not None and following.is_word and following.lower not in INVERTED_FOLLOWERS:
             return None  # "…, said the plan has failed": a clause, not an inverted subject
         return words
-
-    @staticmethod
-    def _role_before_name(toks: list[Token], first: Token) -> bool:
-        """Do lower-case role words lead to a name: "…," said eighth seed Agassi /
-        England coach Andy Robinson?"""
-        k = toks.index(first)
-        for tok in toks[k:k + 4]:
-            if not tok.is_word or tok.lower in STOP_NP or tok.lower in TIME_WORDS:
-                return False
-            if tok.is_capitalised:
-                return tok is not first
-        return False
 
     def phrase_after(self, pos: int, ceil: int) -> list[Token]:
         """The noun phrase after "according to": up to a comma, "who", "on"."""
@@ -939,13 +944,10 @@ class Attributor:
                 span = _trim(text, _skip_ws(text, cue.span[1], end), self.clause_end(start, end))
                 return (span, False, self._inner(span)) if len(text[span[0]:span[1]].split()) >= 3 else None
         skipped = _skip_ws(text, self.skip_adjuncts(pos, end), end)
-        if cue.lemma == "call" and not RE_OBJ_CALL.match(text, skipped, end):
-            # "called on Trump to stop": "on Trump" is the call's object, not a time or channel
-            pos = _skip_ws(text, pos, end)
-            if not RE_OBJ_CALL.match(text, pos, end):
-                pos = skipped
-        else:
-            pos = skipped
+        here = _skip_ws(text, pos, end)
+        # "called on Trump to stop": "on Trump" is the call's object, not a time or channel
+        kept = cue.lemma == "call" and RE_OBJ_CALL.match(text, here, end) and not RE_OBJ_CALL.match(text, skipped, end)
+        pos = here if kept else skipped
         pos = self._that_ahead(pos, end)
         after_comma = False
         while pos < end and text[pos] in ",:":
@@ -1126,7 +1128,7 @@ class Attributor:
                 continue  # in a quote, or part of a word: "so-called", "round.said"
             cue = _cue_record(text, match.start(), match.end())
             low = cue.text.lower()
-            self.noun_cue = low in NOUN_CUES and bool(RE_THAT_NEXT.match(text, match.end(), s_end)) and bool(
+            noun_cue = low in NOUN_CUES and bool(RE_THAT_NEXT.match(text, match.end(), s_end)) and bool(
                 RE_POSSESSOR_END.search(text, max(s_start, match.start() - 12), match.start()))
             if cue.lemma == "according to":
                 result = self._according_to(sent, cue)
@@ -1159,11 +1161,12 @@ class Attributor:
                 floor = last.outer[1]
             if low.endswith("ing") and low != cue.lemma and not RE_PROGRESSIVE.search(text, floor, match.start()):
                 continue  # "prevent Clinton from continuing": not a verb of this clause
-            subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"))
+            subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), noun_cue=noun_cue)
             if subject is None and RE_THAT_NEXT.match(text, match.end(), s_end):
                 # "Another slide shows that …": a "that" clause vouches for
                 # a subject we could not place.
-                subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), strict=False)
+                subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), strict=False,
+                                              noun_cue=noun_cue)
                 if subject is not None and subject[0][0].lower not in DETERMINERS:
                     subject = None  # "in broadcast comments that": a noun phrase needs its determiner here
             inverted = False
@@ -1196,7 +1199,7 @@ class Attributor:
                     out.append(passive)
                     continue
             words, negated, role = subject
-            if self.noun_cue:
+            if noun_cue:
                 words = _possessor(words)  # "Politifact seized on Trump's claim": Trump's
             lead = text[max(floor, words[0].start - 12):words[0].start].split()
             if negated or ({w.lower() for w in lead[-1:]} | {words[0].lower}) & EVERYTHING:
@@ -1204,11 +1207,9 @@ class Attributor:
             if len(words) == 1 and words[0].lower in ("i", "we", "you"):
                 continue  # the writer's own voice, not a reported source
             if cue.lemma == "read":
-                head = next((words[k - 1] for k in range(1, len(words)) if words[k].lower in NP_PREPOSITIONS),
-                            words[-1])
-                if _bare_head(head.lower) not in WRITTEN_HEADS:
+                if _bare_head(words[_head_index(words, NP_PREPOSITIONS)].lower) not in WRITTEN_HEADS:
                     continue  # "the letter reads", "a sign read": only writing reads
-            if (low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not self.noun_cue
+            if (low == cue.lemma and not inverted and not self.last_aux and not self.coordinated and not noun_cue
                     and cue.lemma != "read" and not _plural(words)):
                 continue  # "the state and local …": a bare form needs a plural subject
             if (low.endswith("s") and low != cue.lemma and not words[-1].is_capitalised
@@ -1223,7 +1224,7 @@ class Attributor:
             if inverted:
                 cue_end = words[-1].end
             found = self._content_for(sent, cue, speaker, words, inverted, cue_end, floor)
-            if found and self.noun_cue and not found.direct:
+            if found and noun_cue and not found.direct:
                 # A noun's clause ends at the first comma: "Contrary to his claim that
                 # people would learn nothing, the hearing was useful."
                 comma = text.find(",", found.content[0], found.content[1])
@@ -1239,7 +1240,6 @@ class Attributor:
                 self.recent_org, self.recent_group = before_org, before_group
                 if self.book.last_noted is not None:
                     self.book.forget_speaker(*self.book.last_noted)
-        self.noun_cue = False
         return out
 
     def _in_relative(self, floor: int, pos: int) -> bool:
@@ -1492,9 +1492,7 @@ class Attributor:
         # running maximum of their ends.
         spans = sorted(f.content for f in found)
         span_starts = [sp[0] for sp in spans]
-        reach: list[int] = []
-        for sp in spans:
-            reach.append(max(sp[1], reach[-1]) if reach else sp[1])
+        reach = list(accumulate((sp[1] for sp in spans), max))
         # Quote claims with a speaker, by where their content ends.
         voiced = sorted((f for f in found if f.speaker is not None), key=lambda f: (f.content[1], f.content[0]))
         voiced_ends = [f.content[1] for f in voiced]

@@ -218,6 +218,16 @@ QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", 
                          "third", "thirds", "quarter", "dozens", "hundreds", "thousands", "millions", "each",
                          "both", "either", "neither", "number", "percent"})
 
+# Irregular past tenses: a clause's verb ("the ferry sank"), and what may
+# follow a person's name ("Ivo Lind told").
+IRREGULAR_PASTS = frozenset(
+    """
+    left went came took made gave got saw knew thought found became began brought fell felt held kept lost met ran
+    sent stood won hit rose grew drove flew spoke wrote broke chose froze sank shook struck sold spent built paid
+    led meant fought fled sought caught taught bought
+    """.split()
+)
+
 # Pronouns that can be the subject of a reporting verb.
 SUBJECT_PRONOUNS: dict[str, str] = {
     "he": "male", "she": "female", "they": "plural", "it": "neuter", "i": "first",

@@ -19,6 +19,7 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DOCUMENT_HEADS,
     FEMALE_MARKERS,
+    IRREGULAR_PASTS,
     MALE_MARKERS,
     ORG_HEADS,
     PLACE_SUFFIXES,
@@ -246,17 +247,15 @@ _AFTER_NAME = frozenset(
 def _attributive(word: str) -> bool:
     """Is ``word`` a common noun a name modifies ("Grand Slam match"), not a
     verb or function word that follows a person ("Ivo Lind said")?"""
-    return word not in _AFTER_NAME and not word.endswith(("s", "ed", "ly", "ing")) and word not in IRREGULAR_PASTS
+    return word not in _AFTER_NAME and not word.endswith(("s", "ed", "ly", "ing")) and word not in NAME_VERBS
 
 
-#: Irregular past tenses a name may be the subject of: "Ivo Lind told".
-IRREGULAR_PASTS = frozenset(
+#: Past tenses a name may be the subject of: "Ivo Lind told", "Ola Berg beat".
+NAME_VERBS = IRREGULAR_PASTS | frozenset(
     """
-    told wrote said spoke went came took made gave got saw knew thought found became began brought fell felt held
-    kept lost met ran sent stood won hit rose grew drove flew broke chose sank shook struck sold spent built paid led
-    meant fought fled sought caught taught bought left put set cut let read beat quit bet shut spread cost hurt
-    burst cast bid swept wept slept dealt lent bent drew threw blew swore tore wore bore woke rode hid bit shot
-    struck stole froze spun won withdrew overtook undertook forgave forbade became
+    told wrote said put set cut let read beat quit bet shut spread cost hurt burst cast bid swept wept slept dealt
+    lent bent drew threw blew swore tore wore bore woke rode hid bit shot stole spun withdrew overtook undertook
+    forgave forbade
     """.split()
 )
 
