@@ -104,7 +104,10 @@ RE_BOILERPLATE = regex.compile(
       | advertisement$ | ad$ | sponsored(?:\ content)?$
       | share\ (?:this|on)\b.{0,60}$
       | (?:sign\ up|subscribe)\b.{0,160}$
-      | .{0,80}\bnewsletters?\b.{0,80}$
+      | (?:get|receive|join|try|want)\b.{0,60}\bnewsletters?\b.{0,80}$   # a plea, not "the newsletter said"
+      | .{0,60}\b(?:our|free|your)\b.{0,30}\bnewsletters?\b.{0,80}$
+      | .{0,80}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.{0,80}$
+      | (?:[\w’'-]+\ ){0,3}newsletters?:?$
       | (?:©|\(c\)|copyright\b).{0,160}$
       | .{0,120}all\ rights\ reserved\.?$
       | (?:support|contribute|donate)\b.{0,80}$

@@ -84,6 +84,20 @@ def test_lines_are_classified_and_offsets_point_into_the_input() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Get our free daily newsletter", "boilerplate"),
+        ("The Morning Briefing newsletter", "boilerplate"),
+        ("Harbour news in your inbox: subscribe to the newsletter", "boilerplate"),
+        ("The shipping newsletter said ferry bookings fell 12 pct in May.", "text"),
+        ("Lind, co-editor of Quay Notes, a newsletter on harbour politics, said the ferry was sold.", "text"),
+    ],
+)
+def test_newsletter_pleas_are_boilerplate_but_a_newsletter_that_reports_is_not(line: str, kind: str) -> None:
+    assert [ln.kind for ln in scan_lines(line)] == [kind]
+
+
 def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
     text = "The minister said the talks\nwould resume next week in Geneva.\nA second paragraph starts here.\n"
     paras = paragraphs(text)
