@@ -656,6 +656,72 @@ CASES = [
         [Want("quote", "We will appeal,", "Ola Berg", "he", "said")],
         "a subject whose cue says nothing is no speaker for a later pronoun",
     ),
+    (
+        "The union urged the operator to restore the night crossing, and criticized the port's lack of tugs.",
+        [Want("statement", "the operator to restore the night crossing", "union", "The union", "urged", "urge")],
+        "an object content stops where its subject goes on with a verb of its own",
+    ),
+    (
+        "The mayor described the delay as “unacceptable” but stopped short of blaming the crew.",
+        [Want("statement", "the delay as “unacceptable”", "mayor", "The mayor", "described", "describe")],
+        "an object content stops at 'but' and a past verb",
+    ),
+    (
+        "The minister vowed to reopen the quay by May, and harbour workers said they doubted it.",
+        [Want("statement", "to reopen the quay by May", "minister", "The minister", "vowed", "vow"),
+         Want("statement", "they doubted it", "harbour workers", "harbour workers", "said")],
+        "an object content stops where a new subject opens a clause",
+    ),
+    (
+        "The union called for a new inquiry in a statement on Thursday.",
+        [Want("statement", "a new inquiry", "union", "The union", "called", "call")],
+        "the channel and time at the end of a content are not content",
+    ),
+    (
+        "Lind said the ferry would stream the regatta on social media.",
+        [Want("statement", "the ferry would stream the regatta on social media", "Lind", "Lind", "said")],
+        "a platform at the end of a clause can be content",
+    ),
+    (
+        "While Lind acknowledged that the radar had failed twice, the captain blamed the fog.",
+        [Want("statement", "the radar had failed twice", "Lind", "Lind", "acknowledged", "acknowledge")],
+        "a cue inside a fronted clause: the main clause after it is not content",
+    ),
+    (
+        "Though a judge found that the cuts were unlawful, his ruling was overturned in May.",
+        [Want("statement", "the cuts were unlawful", "judge", "a judge", "found")],
+        "a fronted clause ends where the main clause's subject and verb begin",
+    ),
+    (
+        "When asked about the delay, Lind said the ferry had been late since May.",
+        [Want("statement", "the ferry had been late since May", "Lind", "Lind", "said")],
+        "a cue after a fronted clause's comma governs the main clause",
+    ),
+    (
+        "After saying the quay was safe, the mayor left the meeting.",
+        [Want("statement", "the quay was safe", "mayor", "the mayor", "saying", "say")],
+        "a participle cue in a fronted phrase: the main clause's subject speaks",
+    ),
+    (
+        "The mayor refused to name a date, aside from saying the quay would reopen this year.",
+        [Want("statement", "the quay would reopen this year", "mayor", "The mayor", "saying", "say")],
+        "a participle cue after 'aside from'",
+    ),
+    (
+        "The crew, many of whom say the radar is faulty, walked off the ferry.",
+        [Want("statement", "the radar is faulty", "many of whom", "many of whom", "say")],
+        "a partitive relative speaks, and its aside ends where the main verb comes back",
+    ),
+    (
+        "Kall -- co-editor of Quay Notes, a newsletter on harbour politics -- said the ferry was sold.",
+        [Want("statement", "the ferry was sold", "Kall", "Kall", "said", role="co-editor of Quay Notes")],
+        "a dashed aside that holds a comma",
+    ),
+    (
+        "Pilots in Bergen and around the fjords say the radar is faulty.",
+        [Want("statement", "the radar is faulty", "Pilots", "Pilots in Bergen and around the fjords", "say")],
+        "coordinated post-modifiers stay in the subject",
+    ),
 ]
 
 

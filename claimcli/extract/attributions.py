@@ -45,7 +45,7 @@ from .lexicon import (
 )
 from .patterns import trie
 from .quotes import Quote
-from .speakers import DETERMINERS, MONTHS_DAYS, NameBook, Token, make_speaker, tokens
+from .speakers import DETERMINERS, MONTHS_DAYS, SUBORDINATORS, NameBook, Token, make_speaker, tokens
 
 Span = tuple[int, int]
 
@@ -282,7 +282,7 @@ PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "by", "
 NOUN_CUES = frozenset({"claim", "claims", "warning", "warnings", "promise", "pledge", "report", "reports"})
 RE_POSSESSOR_END = regex.compile(r"(?:\p{L}['’]s?|\b(?:his|her|their|its))\s+$", regex.IGNORECASE)
 #: ", who" between a subject and its cue, and the main clause's verb after the aside.
-RE_WHO_ASIDE = regex.compile(r",\s*who\b")
+RE_WHO_ASIDE = regex.compile(r",\s*(?:who|\w+\s+of\s+whom)\b")
 RE_MAIN_VERB_BACK = regex.compile(rf",\s+(?:{_FINITE}|left|went|died)\b")
 RE_RELATIVE_BEFORE = regex.compile(r"\b(?:which|who|that|whom)\s+(?:\w+ly\s+)?$")
 #: A clause that opens with a finite auxiliary has lost its subject.
@@ -290,6 +290,21 @@ RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|co
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
 #: A finite verb, the common irregular pasts included ("the ferry sank").
 RE_CLAUSE_VERB = regex.compile(rf"\b(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS | {'burned', 'burnt'}))})\b")
+#: Where an object content ("urged X to Y", "described X as Y", "called for
+#: X") stops: its subject goes on with a verb of its own ("…, and criticized
+#: the party", "but stopped short of"), or a new subject starts a clause
+#: ("…, and human rights groups warned"). An object phrase has no finite
+#: verb of its own, so either can only belong to the sentence around it.
+_PAST = rf"(?:\p{{Ll}}{{2,}}ed|{'|'.join(sorted(IRREGULAR_PASTS))})"
+RE_OBJECT_BREAK = regex.compile(
+    rf"""(?:
+        ,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?{_PAST}\s+
+            (?=(?:the|an?|his|her|its|their|this|that|these|those|him|them|it|us|me|to|against|on|for|with|
+                  about|in|into|short|out)\b|\p{{Lu}})
+      | ,\s+(?:and|but)\s+(?=(?:(?!(?:who|which|that|whose)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?(?:{_FINITE})\b)
+    )""",
+    regex.VERBOSE,
+)
 
 
 def _too_short(text: str, span: Span) -> bool:
@@ -299,7 +314,7 @@ def _too_short(text: str, span: Span) -> bool:
     return n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1])
 #: What stands before a gerund cue whose subject is the main clause's:
 #: "…, adding that", "by saying", "after claiming".
-RE_GERUND_LEAD = regex.compile(r"(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen)\s*$")
+RE_GERUND_LEAD = regex.compile(r"(?i)(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen|\bfrom|\bupon)(?:\s+\w+ly)?\s*$")
 RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
@@ -374,6 +389,23 @@ RE_STATEMENT = re.compile(
 RE_PROGRAMME = re.compile(
     rf"\bon\s+((?:[{UPPER}]{{2,}}|[{UPPER}](?:{LETTER}|\.)*(?:’s?|'s?))"
     rf"(?:\s+(?:(?:the|of|with|and)\s+)?[{UPPER}](?:{LETTER}|[.’'])*){{0,6}})"
+)
+#: A fronted subordinate clause, and the main clause that follows it.
+RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: A sentence that opens with a phrase before its subject: "After saying …,".
+RE_FRONTED_PHRASE = regex.compile(r"(?:after|before|while|when|since|upon|in|by|despite|even\s+after)\s+(?:\w+ly\s+)?$",
+                                  regex.IGNORECASE)
+RE_MAIN_CLAUSE = regex.compile(
+    rf"(?:,[”\"’']*|\s[―—–]|\s--)\s+(?=(?:(?!(?:who|which|that|whose|and|but|or)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?"
+    rf"(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b)"
+)
+#: What may follow a channel at the end of a content: times and the
+#: participle of a document ("in a ruling released Thursday").
+RE_TRAILING_TIME = regex.compile(
+    r"(?:\s*,?\s*(?:released|issued|published|posted|aired|broadcast|on|this|last|late|early|earlier|later|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|"
+    r"evening|night|week|month)\b)*[\s.,;:]*",
+    regex.IGNORECASE,
 )
 RE_TOLD = re.compile(rf"\btold\s+((?:the\s+)?[{UPPER}](?:{LETTER}|[’'.&\-])*(?:\s+[{UPPER}](?:{LETTER}|[’'.&\-])*){{0,4}})")
 
@@ -534,6 +566,8 @@ class Attributor:
 
     def _speaker(self, words: list[Token], role: str | None = None) -> Speaker | None:
         words = [t for t in words if t.is_word]
+        while len(words) > 1 and words[0].lower in SUBORDINATORS:
+            words = words[1:]  # "While Lind acknowledged …": the speaker is Lind
         if not words:
             return None
         speaker = make_speaker(words, self.book, self.recent_org, role, self.recent_group)
@@ -651,6 +685,8 @@ class Attributor:
             role_cut = min(j, first_j)
             i = j - 1
         via_who = i >= 0 and toks[i].lower == "who"  # "an architect who said": a person
+        if i >= 2 and toks[i].lower == "whom" and toks[i - 1].lower == "of" and toks[i - 2].lower in QUANTIFIERS:
+            return (toks[i - 2:i + 1], negated, role)  # "relatives of the crew, many of whom say"
         words: list[Token] = []
         words = self._scan_np(toks, i)
         if words and len(words) < 12:
@@ -684,7 +720,7 @@ class Attributor:
                         return None
             elif words[-1].lower in PREPOSITIONS:
                 return None  # "the help of states that …": a noun after its preposition
-        if words[0].lower in ("of", "for", "at", "from", "with", "in", "on"):
+        if words[0].lower in NP_PREPOSITIONS or words[0].lower == "with":
             words = words[1:]
         if not words:
             return None
@@ -707,7 +743,9 @@ class Attributor:
             return None
         close = i - 1 if toks[i].text == "-" else i
         j = close - 1
-        while j >= 0 and close - j < 30 and toks[j].text not in "—–-,;:()“”\"":
+        comma = None
+        while j >= 0 and close - j < 40 and toks[j].text not in "—–-;:()“”\"":
+            comma = j if toks[j].text == "," else comma  # "-- co-editor of X, a book on Y --"
             j -= 1
         if j < 1 or toks[j].text not in "—–-" or j == close - 1:
             return None
@@ -720,7 +758,8 @@ class Attributor:
         self._reached(toks, words)
         first = toks[j + 1].lower
         aside = first.endswith("ing") or first in ("who", "which", "whose")  # "-- speaking on condition of anonymity --"
-        return (words, False, None if aside else self.text[toks[j + 1].start:toks[close - 1].end])
+        role_end = toks[comma - 1].end if comma is not None and comma > j + 1 else toks[close - 1].end
+        return (words, False, None if aside else self.text[toks[j + 1].start:role_end])
 
     def _reached(self, toks: list[Token], words: list[Token]) -> None:
         """Note the lowest token the subject starts at (see subject_before)."""
@@ -831,6 +870,11 @@ class Attributor:
                 # A determiner inside a post-modifier: "a spokesman for the
                 # ministry", "observers around the country", "most of the senators".
                 prev = toks[i - 1]
+                if prev.lower in ("and", "or") and toks[i].lower in NP_PREPOSITIONS and i > 1 and toks[i - 2].is_word:
+                    # "observers in Virginia and around the country": a second
+                    # post-modifier; the coordination is joined in _subject_in.
+                    words.insert(0, toks[i])
+                    break
                 if prev.is_word and prev.lower not in STOP_NP and prev.lower not in DETERMINERS and (
                         prev.lower in QUANTIFIERS or not prev.lower.endswith(("ing", "ed")) or prev.lower in SPEAKER_HEADS):
                     words.insert(0, toks[i])
@@ -941,7 +985,7 @@ class Attributor:
             if text.startswith("to ", start) and audience > cue.span[1]:
                 # "told residents to stay indoors": an instruction, with
                 # whom it was given to, as for "urged residents to …"
-                span = _trim(text, _skip_ws(text, cue.span[1], end), self.clause_end(start, end))
+                span = _trim(text, _skip_ws(text, cue.span[1], end), self.clause_end(start, end, objective=True))
                 return (span, False, self._inner(span)) if len(text[span[0]:span[1]].split()) >= 3 else None
         skipped = _skip_ws(text, self.skip_adjuncts(pos, end), end)
         here = _skip_ws(text, pos, end)
@@ -1081,20 +1125,31 @@ class Attributor:
                 return None  # "called police", "called a meeting": no assertion
             if on_for:
                 pos += on_for.end()  # "called for more information": what is called for
-        span = _trim(text, pos, self.clause_end(pos, end))
+        span = _trim(text, pos, self.clause_end(pos, end, objective=True))
         if len(text[span[0]:span[1]].split()) < 2:
             return None
         inner = self._inner(span)
         return (span, False, inner)
 
-    def clause_end(self, start: int, end: int) -> int:
+    def clause_end(self, start: int, end: int, objective: bool = False) -> int:
         """Where a reported clause stops: before a coordinated clause that
-        says something else ("…, but he said …", "… and suggested that …")."""
-        for match in RE_CLAUSE_BREAK.finditer(self.text, start, end):
-            # Test where the break's words are: in “…unacceptable,” and that
-            # the comma sits inside the quote but the "and" does not.
-            if not self._quote_at(match.end() - 1):
-                return match.start()
+        says something else ("…, but he said …", "… and suggested that …").
+        An object content (``objective``) also stops where its sentence's
+        subject goes on (RE_OBJECT_BREAK)."""
+        for pattern in (RE_CLAUSE_BREAK, RE_OBJECT_BREAK) if objective else (RE_CLAUSE_BREAK,):
+            for match in pattern.finditer(self.text, start, end):
+                # Test where the break's words are: in “…unacceptable,” and that
+                # the comma sits inside the quote but the "and" does not.
+                if not self._quote_at(match.end() - 1):
+                    end = match.start()
+                    break
+        # The cue's channel and time at the end are not what was said: "called
+        # for more school funding in a statement on Thursday".
+        if self.text.find(" ", start, end) >= 0:
+            # Not a platform: "live stream her response on social media" is content.
+            last = next(reversed(list(RE_STATEMENT.finditer(self.text, start, end))), None)
+            if last is not None and last.start() > start and RE_TRAILING_TIME.fullmatch(self.text, last.end(), end):
+                end = last.start()
         return end
 
     # --------------------------------------------------------------- passes
@@ -1142,11 +1197,21 @@ class Attributor:
                 continue
             if low.endswith("ing") and cue.lemma not in ("", low) and RE_GERUND_LEAD.search(text, s_start, match.start()):
                 # "…, adding that …": the subject of the main clause speaks.
+                got = self.content_after(cue, s_end)
+                main = None
+                if got and not got[1] and RE_FRONTED_PHRASE.match(text, s_start, match.start()):
+                    # "After saying the quay was safe, the mayor left": the
+                    # fronted phrase ends where the main clause begins, and
+                    # that clause's subject speaks.
+                    main = RE_MAIN_CLAUSE.search(text, got[0][0], got[0][1])
+                    if main is None:
+                        continue
+                    span = _trim(text, got[0][0], main.start())
+                    got = (span, False, self._inner(span))
                 if last_speaker is None:
-                    last_speaker = self._sentence_subject(sent)
+                    last_speaker = self._sentence_subject(sent, main.end() if main else None)
                 if last_speaker is None:
                     continue
-                got = self.content_after(cue, s_end)
                 if got:
                     span, direct, inner = got
                     out.append(Found(span, direct, last_speaker, cue, 0.7, (match.start(), s_end), inner))
@@ -1259,9 +1324,11 @@ class Attributor:
                 return prev.is_word and not prev.is_capitalised and prev.lower not in FORMS and prev.lower not in TIME_WORDS
         return False
 
-    def _sentence_subject(self, sent: Sentence) -> Speaker | None:
-        """The noun phrase that opens a sentence, when it can speak."""
-        toks = self.tokens(sent.span[0], min(sent.span[1], sent.span[0] + 200))
+    def _sentence_subject(self, sent: Sentence, start: int | None = None) -> Speaker | None:
+        """The noun phrase that opens a sentence (or its main clause, from
+        ``start``), when it can speak."""
+        start = sent.span[0] if start is None else start
+        toks = self.tokens(start, min(sent.span[1], start + 200))
         words: list[Token] = []
         for tok in toks:
             low = tok.lower
@@ -1315,7 +1382,14 @@ class Attributor:
                 before = quote
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
-        if after and not after[1] and RE_WHO_ASIDE.search(text, words[-1].end, cue.span[0]):
+        if after and not after[1] and RE_FRONTED.match(text, s_start, subj_start) and "," not in text[s_start:subj_start]:
+            # The cue is inside a fronted clause: "While Ham acknowledged that
+            # funding was a reason, he also noted …". The main clause is not content.
+            main = RE_MAIN_CLAUSE.search(text, after[0][0], after[0][1])
+            if main:
+                span = _trim(text, after[0][0], main.start())
+                after = (span, False, self._inner(span))
+        if after and not after[1] and RE_WHO_ASIDE.search(text, max(s_start, words[0].start - 2), cue.span[0]):
             # "John Smith, who said the ferry was late, resigned": the aside ends
             # where the main clause's verb comes back.
             # the last one: "who said the ferry, a new vessel, was late, has resigned"

@@ -50,6 +50,9 @@ DETERMINERS = frozenset(
     "a an the this that these those his her its their our my your some many several each "
     "every another both all no any few".split()
 )
+#: Conjunctions that open a sentence before a name: "While Lind said …".
+SUBORDINATORS = frozenset({"while", "although", "though", "after", "before", "when", "since", "because", "if",
+                           "as", "whereas", "once", "until", "unless"})
 MONTHS_DAYS = frozenset(
     """
     january february march april may june july august september october november december
@@ -306,6 +309,8 @@ class NameBook:
             elif low in MALE_MARKERS:
                 gender = "male"
         name_words = [t for t in words[first:] if t.text[0].isupper() and _bare(t.text) not in DETERMINERS]
+        while name_words and name_words[0].lower in SUBORDINATORS:
+            name_words = name_words[1:]  # "While Ivo Lind said …"
         if not name_words:
             return
         last = _bare(name_words[-1].text)
