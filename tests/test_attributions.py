@@ -722,6 +722,58 @@ CASES = [
         [Want("statement", "the radar is faulty", "Pilots", "Pilots in Bergen and around the fjords", "say")],
         "coordinated post-modifiers stay in the subject",
     ),
+    (
+        "The mayor cited the radar logs as proof that the crew had been warned.",
+        [Want("statement", "the radar logs as proof that the crew had been warned", "mayor", "The mayor", "cited", "cite")],
+        "cite takes a noun-phrase object",
+    ),
+    (
+        "The operator agreed to restore the night crossing. Lind agreed to an interview.",
+        [Want("statement", "to restore the night crossing", "operator", "The operator", "agreed", "agree")],
+        "agree to a verb is a commitment; agree to a noun is not",
+    ),
+    (
+        "The mayor asked the crew to stay on board. Lind asked whether the ferry had been inspected.",
+        [Want("statement", "the crew to stay on board", "mayor", "The mayor", "asked", "ask"),
+         Want("statement", "whether the ferry had been inspected", "Lind", "Lind", "asked", "ask")],
+        "ask with an instruction or an indirect question",
+    ),
+    (
+        "Republicans asked for the logs a few hours earlier when the hearing opened.",
+        [],
+        "asked for something is no question",
+    ),
+    (
+        "A harbour pilot, who asked not to be named, said the radar failed.",
+        [Want("statement", "the radar failed", "harbour pilot", "A harbour pilot", "said")],
+        "'asked not to be named' is no content, and the pilot still speaks",
+    ),
+    (
+        "One study found the ferry carried 40 more passengers than allowed. Divers found the wreck.",
+        [Want("statement", "the ferry carried 40 more passengers than allowed", "One study", "One study", "found")],
+        "a study finds a clause without 'that'; divers finding a wreck is no claim",
+    ),
+    (
+        "“We sail at dawn!” Lind said.",
+        [Want("quote", "We sail at dawn!", "Lind", "Lind", "said")],
+        "a quote that ends in ! before a capitalised speaker",
+    ),
+    (
+        "“Is it safe?” Lind said the ferry was late.",
+        [Want("quote", "Is it safe?"), Want("statement", "the ferry was late", "Lind", "Lind", "said")],
+        "a cue with its own content does not take the question before it",
+    ),
+    (
+        "“Is it safe?” Lind asked, adding that the radar had failed twice.",
+        [Want("quote", "Is it safe?", "Lind", "Lind", "asked"),
+         Want("statement", "the radar had failed twice", "Lind", "Lind", "adding")],
+        "a question taken back by a cue followed by a participle clause",
+    ),
+    (
+        "The survey counted 40 open networks. The networks found by researchers had no passwords.",
+        [],
+        "a participle 'found by' is no finding",
+    ),
 ]
 
 

@@ -326,6 +326,13 @@ RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
+RE_OBJ_ASK = regex.compile(
+    r"(?:(?!(?:for|about|on|in|at|of|with|after|before|during|and|but)\b)[\w’'.-]+\s){0,4}?"
+    r"(to|whether|if|how|why|what|when|where|who)\s"
+)
+#: "agreed to lend", "agreed to effectively lend", but not "agreed to an interview".
+RE_OBJ_TO_VERB = regex.compile(r"to\s+(?:\w+ly\s+)?(?!(?:an?|the|his|her|their|its|this|that|these|those|our|my|\d)\b)\p{Ll}")
+RE_ASK_ANONYMOUS = regex.compile(r"(?:that\s+|for\s+)?(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)")
 #: "called the plan a mistake", "called Oz a quack": an object, then what it was called.
 RE_OBJ_CALL_PREDICATE = regex.compile(
     r"(?:(?!an?\b)[\w’'\-]+\s+){1,4}?an?\s+(?!(?:day|week|month|year|hour|minute|few|second|time|number|total|"
@@ -653,7 +660,8 @@ class Attributor:
             if j < 0 or toks[j].text != "," or j == i - 1:
                 return None
             first = toks[j + 1].lower
-            aside = first in INSERTIONS  # ", on the other hand,", ", however,"
+            # ", on the other hand,", ", however,", ", who asked not to be named,"
+            aside = first in INSERTIONS or first in ("who", "whose")
             if not (first in DETERMINERS or first in ASIDE_OPENERS
                     or first.endswith(("’s", "'s")) or first.isdigit() or first in ("himself", "herself") or aside):
                 named = self._apposed(toks, j, i)
@@ -1116,8 +1124,18 @@ class Attributor:
             return None
         if need == "to" and not RE_OBJ_TO.match(window):
             return None
+        if need == "to-verb" and not RE_OBJ_TO_VERB.match(window):
+            return None
         if need == "as" and not RE_OBJ_AS.match(window):
             return None
+        if need == "ask":
+            # "asked the candidates to discuss their plans", "asked whether the
+            # ferry was safe"; but "asked not to be named" is no question.
+            asked = RE_OBJ_ASK.match(window)
+            if not asked or RE_ASK_ANONYMOUS.match(window):
+                return None
+            if asked.group(1) != "to":
+                pos += asked.start(1)
         if need == "call":
             on_for = RE_OBJ_CALL.match(window)
             quote = next((q for q in self._quotes_in(pos + 1, pos + 60) if q.outer[1] <= end), None)
@@ -1372,16 +1390,29 @@ class Attributor:
         subj_start = min(words[0].start, cue.span[0])
         # 1. A quote right before the subject/cue: “…,” Kadyrov wrote.
         before = None
+        took_back = False
         last = self._last_quote_before(subj_start)
         for quote in [last] if last is not None else []:
-            if quote.outer[1] <= subj_start and s_start < quote.outer[1] and RE_GAP_BEFORE_SUBJECT.fullmatch(text, quote.outer[1], subj_start):
+            # “We sail at dawn!” Lind said.  The sentence splitter ends a
+            # sentence at ?” or !” before a capital; the cue takes it back.
+            exclaimed = (quote.outer[1] <= s_start == subj_start and text[quote.inner[1] - 1:quote.inner[1]] in ("?", "!")
+                         and text[quote.outer[1]:s_start].strip(" \t") == "")
+            if quote.outer[1] <= subj_start and (s_start < quote.outer[1] or exclaimed) and RE_GAP_BEFORE_SUBJECT.fullmatch(text, quote.outer[1], subj_start):
                 # A short quoted title mid-sentence ("on CBS's "Face the Nation,"
                 # Ryan said …") is not what the speaker said.
                 if quote.outer[0] > s_start + 1 and len(text[quote.inner[0]:quote.inner[1]].split()) < 4:
                     continue
                 before = quote
+                took_back = s_start >= quote.outer[1]
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
         after = self.content_after(probe, s_end)
+        if took_back:
+            # “Is it safe?” Lind said the ferry was late: the cue has words of
+            # its own after it, so the question is not taken back (but
+            # “…?” Lind said, adding …).
+            rest = text[self.skip_adjuncts(cue_end, s_end):s_end].strip()
+            if after or not (rest.startswith(",") or RE_PUNCT_ONLY.fullmatch(rest or ".")):
+                before = None
         if after and not after[1] and RE_FRONTED.match(text, s_start, subj_start) and "," not in text[s_start:subj_start]:
             # The cue is inside a fronted clause: "While Ham acknowledged that
             # funding was a reason, he also noted …". The main clause is not content.
@@ -1397,14 +1428,17 @@ class Attributor:
             if back:
                 span = _trim(text, after[0][0], back.start())
                 after = (span, False, self._inner(span))
-        if after is None and cue.lemma == "show" and any(
+        if after is None and cue.lemma in ("show", "find") and any(
                 _bare_head(w) in EVIDENCE_HEADS
                 for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)]):
             # "The poll shows Clinton leading by five points", "Video shows
             # him with his hands in the air": evidence shows a state of affairs.
             start = _skip_ws(text, cue_end, s_end)
             span = _trim(text, start, self.clause_end(start, s_end))
-            if len(text[span[0]:span[1]].split()) >= 3 and text[start:start + 1].isalnum():
+            first = text[start:start + 12].split()[:1]
+            # but "the networks found by researchers": a participle, not a finding
+            if (len(text[span[0]:span[1]].split()) >= 3 and text[start:start + 1].isalnum()
+                    and not (first and first[0].lower() in PREPOSITIONS)):
                 after = (span, False, self._inner(span))
         anchor = (subj_start, cue.span[1])
         if before is not None and after and not after[1] and text[cue_end:after[0][0]].rstrip().endswith("that"):

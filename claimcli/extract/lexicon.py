@@ -70,7 +70,7 @@ CLAUSE_ONLY = frozenset({"show", "find", "believe", "think", "conclude", "cite",
 OBJECT_CUES: dict[str, str] = {
     "accuse": "of", "charge": "of", "deny": "np", "call": "call", "urge": "to", "warn": "to",
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
-    "brand": "call", "label": "call", "dub": "call",
+    "brand": "call", "label": "call", "dub": "call", "cite": "np", "agree": "to-verb", "ask": "ask",
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
@@ -149,6 +149,8 @@ ROLE_HEADS = frozenset(
     journalist reporter correspondent editor columnist author writer anchor host presenter
     strategist pollster consultant operative staffer member speaker whip chief-of-staff
     boss coach player captain striker manager vice-president secretary-general
+    pilot medic paramedic fisherman policeman policewoman veteran chef cop clerk agent delegate
+    mp mep magistrate monk nun landlord athlete referee umpire nanny mechanic trustee soldier guard sailor
     """.split()
 )
 
@@ -207,7 +209,10 @@ ANONYMOUS_HEADS = frozenset(
     opponent opponents member members employee employees worker workers staffer staffers
     colleague colleagues friend friends relative relatives neighbour neighbours neighbor
     neighbors activist activists lawmaker lawmakers investigator investigators officer
-    officers rescuer rescuers volunteer volunteers family
+    officers rescuer rescuers volunteer volunteers family crew fishermen man woman men women boy girl
+    child children parent cousin uncle aunt tenant patient pupil graduate citizen immigrant refugee migrant
+    client rival ally mom mum dad spouse girlfriend boyfriend fiance fiancee widow hostage captive detainee
+    inmate defendant plaintiff passenger guest
     """.split()
 )
 
