@@ -774,6 +774,27 @@ CASES = [
         [],
         "a participle 'found by' is no finding",
     ),
+    (
+        "The mayor criticized the operator for the delays. The union slammed the timetable as reckless.",
+        [Want("statement", "the operator for the delays", "mayor", "The mayor", "criticized", "criticize", "allege"),
+         Want("statement", "the timetable as reckless", "union", "The union", "slammed", "slam", "allege")],
+        "criticizing or slamming someone for or as something",
+    ),
+    (
+        "The mayor praised the crew. Officials praised Thursday's rescue for its speed.",
+        [Want("statement", "Thursday's rescue for its speed", "Officials", "Officials", "praised", "praise", "assert")],
+        "praise needs for/as; a weekday's possessive is part of the object",
+    ),
+    (
+        "Lind questioned whether the radar worked. The question is whether it did.",
+        [Want("statement", "whether the radar worked", "Lind", "Lind", "questioned", "question", "neutral")],
+        "questioning whether; 'the question is' is a noun",
+    ),
+    (
+        "The new ferry, which the union criticised as extravagant, sank in May. The Mumbai blasts in 1993 were recalled.",
+        [],
+        "a relative clause leaves the object behind; 'blasts' is a noun",
+    ),
 ]
 
 

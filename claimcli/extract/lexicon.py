@@ -41,6 +41,9 @@ CUE_STANCE: dict[str, str] = {
     # allege
     "claim": "allege", "allege": "allege", "accuse": "allege", "charge": "allege",
     "purport": "allege", "contend falsely": "allege",
+    # judging someone: "criticized X for Y", "slammed X as Z", "praised X for Y"
+    "criticize": "allege", "criticise": "allege", "blast": "allege", "slam": "allege", "condemn": "allege",
+    "praise": "assert", "question": "neutral",
 }
 
 # Irregular inflections: form -> lemma.  Regular forms (-s, -ed, -ing) are
@@ -71,6 +74,8 @@ OBJECT_CUES: dict[str, str] = {
     "accuse": "of", "charge": "of", "deny": "np", "call": "call", "urge": "to", "warn": "to",
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
     "brand": "call", "label": "call", "dub": "call", "cite": "np", "agree": "to-verb", "ask": "ask",
+    "criticize": "for-as", "criticise": "for-as", "blast": "for-as", "slam": "for-as", "condemn": "for-as",
+    "praise": "for-as", "question": "wh",
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
