@@ -795,6 +795,21 @@ CASES = [
         [],
         "a relative clause leaves the object behind; 'blasts' is a noun",
     ),
+    (
+        "Lind recently called in to an NRK town hall about ferry safety. The union called off a strike.",
+        [],
+        "'call in', 'call off': a particle verb says nothing",
+    ),
+    (
+        "Lind cited angry comments the captain had made about the crew.",
+        [Want("statement", "angry comments the captain had made about the crew", "Lind", "Lind", "cited")],
+        "a subject cannot run past a clause's own verb ('Lind cited angry' is no speaker of 'comments')",
+    ),
+    (
+        "The alleged smuggler said he was innocent.",
+        [Want("statement", "he was innocent", "alleged smuggler", "The alleged smuggler", "said")],
+        "a participle after a determiner is an adjective in the subject",
+    ),
 ]
 
 

@@ -330,6 +330,7 @@ RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
+RE_CALL_PARTICLE = regex.compile(r"(?:in|out|off|up|back|around|over|into|in\s+to)\b")
 RE_OBJ_ASK = regex.compile(
     r"(?:(?!(?:for|about|on|in|at|of|with|after|before|during|and|but)\b)[\w’'.-]+\s){0,4}?"
     r"(to|whether|if|how|why|what|when|where|who)\s"
@@ -741,6 +742,9 @@ class Attributor:
             words = words[1:]
         if not words:
             return None
+        if any(w.lower in FORMS and w.lower.endswith("ed") and prev.lower not in DETERMINERS
+               and (prev.is_capitalised or prev.lower in SUBJECT_PRONOUNS) for prev, w in pairwise(words)):
+            return None  # "Clinton cited derogatory comments": the scan ran past a clause's own verb
         if (not words[-1].is_capitalised and words[-1].lower.endswith(ADJECTIVE_ENDINGS)
                 and words[-1].lower not in SPEAKER_HEADS):
             return None  # "… and reduced demand", "other similar projects that": an adjective cannot head a subject
@@ -1148,6 +1152,8 @@ class Attributor:
             if asked.group(1) != "to":
                 pos += asked.start(1)
         if need == "call":
+            if RE_CALL_PARTICLE.match(window):
+                return None  # "called in to a town hall", "calling out Trump", "called off the strike"
             on_for = RE_OBJ_CALL.match(window)
             quote = next((q for q in self._quotes_in(pos + 1, pos + 60) if q.outer[1] <= end), None)
             if not on_for and quote is None and not RE_OBJ_CALL_PREDICATE.match(window):
