@@ -104,10 +104,6 @@ RE_BOILERPLATE = regex.compile(
       | advertisement$ | ad$ | sponsored(?:\ content)?$
       | share\ (?:this|on)\b.{0,60}$
       | (?:sign\ up|subscribe)\b.{0,160}$
-      | (?:get|receive|join|try|want)\b.{0,60}\bnewsletters?\b.{0,80}$   # a plea, not "the newsletter said"
-      | .{0,60}\b(?:our|free|your)\b.{0,30}\bnewsletters?\b.{0,80}$
-      | .{0,80}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.{0,80}$
-      | (?:[\w’'-]+\ ){0,3}newsletters?:?$
       | (?:©|\(c\)|copyright\b).{0,160}$
       | .{0,120}all\ rights\ reserved\.?$
       | (?:support|contribute|donate)\b.{0,80}$
@@ -118,6 +114,17 @@ RE_BOILERPLATE = regex.compile(
       | (?:www\.|https?://)?[\w-]+(?:\.[\w-]+)+/\S*$       # bare links: vk.com/ramzan
       | (?:reporting|editing|writing)\ by\b.{0,160}$
       | (?:back\ to\ top|skip\ to\ (?:main\ )?content|print|email|comments?\ \(\d+\))$
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A newsletter plea (tried only on lines that name a newsletter): "Get our
+#: free newsletter", but not "the Oil World newsletter said".
+RE_NEWSLETTER_PLEA = regex.compile(
+    r"""^(?:
+        (?:get|receive|join|try|want)\b.{0,60}\bnewsletters?\b.{0,80}$
+      | .{0,60}\b(?:our|free|your)\b.{0,30}\bnewsletters?\b.{0,80}$
+      | .{0,80}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.{0,80}$
+      | (?:[\w’'-]+\ ){0,3}newsletters?:?$
     )""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -172,7 +179,8 @@ def scan_lines(text: str) -> list[Line]:
             lines.append(Line(span, "meta"))
             continue
         in_front = False
-        if len(stripped) <= 240 and RE_BOILERPLATE.match(stripped):
+        if len(stripped) <= 240 and (RE_BOILERPLATE.match(stripped) or "ewsletter" in stripped.lower()
+                                     and RE_NEWSLETTER_PLEA.match(stripped)):
             lines.append(Line(span, "boilerplate"))
         elif _headline_like(stripped):
             lines.append(Line(span, "headline"))

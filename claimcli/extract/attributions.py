@@ -1182,7 +1182,8 @@ class Attributor:
         # for more school funding in a statement on Thursday".
         if self.text.find(" ", start, end) >= 0:
             # Not a platform: "live stream her response on social media" is content.
-            last = next(reversed(list(RE_STATEMENT.finditer(self.text, start, end))), None)
+            # (A channel and its time fit in the last 100 characters.)
+            last = next(reversed(list(RE_STATEMENT.finditer(self.text, max(start, end - 100), end))), None)
             if last is not None and last.start() > start and RE_TRAILING_TIME.fullmatch(self.text, last.end(), end):
                 end = last.start()
         return end
