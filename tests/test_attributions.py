@@ -810,6 +810,28 @@ CASES = [
         [Want("statement", "he was innocent", "alleged smuggler", "The alleged smuggler", "said")],
         "a participle after a determiner is an adjective in the subject",
     ),
+    (
+        "The mayor described the delay as “a disgrace” after the ferry sank. Lind blasted the union as reckless Wednesday.",
+        [Want("statement", "the delay as “a disgrace”", "mayor", "The mayor", "described"),
+         Want("statement", "the union as reckless", "Lind", "Lind", "blasted")],
+        "when a judgement was made is not part of it",
+    ),
+    (
+        "The union criticised Lind for sailing after dark.",
+        [Want("statement", "Lind for sailing after dark", "union", "The union", "criticised")],
+        "'after' without a clause stays in the reason",
+    ),
+    (
+        "The mayor urges the crew to stay on board and repeatedly says, “Do not leave.”",
+        [Want("statement", "the crew to stay on board", "mayor", "The mayor", "urges"),
+         Want("quote", "Do not leave.", "mayor", "The mayor", "says")],
+        "'and' + an adverb + a cue starts a second report",
+    ),
+    (
+        "Lind cited the toll at a hearing watched by 40 people, further raising pressure on the operator.",
+        [Want("statement", "the toll at a hearing watched by 40 people", "Lind", "Lind", "cited")],
+        "an object content stops at a participle clause",
+    ),
 ]
 
 

@@ -304,6 +304,7 @@ RE_OBJECT_BREAK = regex.compile(
             (?=(?:the|an?|his|her|its|their|this|that|these|those|him|them|it|us|me|to|against|on|for|with|
                   about|in|into|short|out)\b|\p{{Lu}})
       | ,\s+(?:and|but)\s+(?=(?:(?!(?:who|which|that|whose)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?(?:{_FINITE})\b)
+      | ,\s+(?:\p{{Ll}}+ly\s+|further\s+)?(?:\p{{Ll}}{{2,}}ing)\b(?<!\bthing)
     )""",
     regex.VERBOSE,
 )
@@ -322,12 +323,17 @@ RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
 #: A verb coordinated with an earlier one: "… and said", "…, and later told".
 RE_COORDINATED = regex.compile(
-    r"(?:^|\s|,)(?:and|but)\s+(?:(?:also|later|then|again|has|have|had|still)\s+){0,2}$"
+    r"(?:^|\s|,)(?:and|but)\s+(?:(?:also|later|then|again|has|have|had|still|\w+ly)\s+){0,2}$"
 )
 RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
+RE_JUDGEMENT_TAIL = regex.compile(
+    rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
+    rf"(?:\w+ly\s+)?(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b"
+    r"|(?:(?:on|last|this|early|late|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s))"
+)
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
 RE_CALL_PARTICLE = regex.compile(r"(?:in|out|off|up|back|around|over|into|in\s+to)\b")
@@ -373,7 +379,7 @@ RE_CLAUSE_BREAK = regex.compile(
               warning|acknowledging|describing|pointing|according\s+to)\b
       | \s+(?:--|—|–)\s+
       | ;\s
-      | \s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:""" + _NEXT_CUES + r"""|refused|declined)\b
+      | \s+(?:and|but)\s+(?:also\s+|later\s+|then\s+|\w+ly\s+)?(?:""" + _NEXT_CUES + r"""|refused|declined)\b
       | ,?["”’]*\s+and\s+that\s+(?=the\b|an?\b|his\b|her\b|its\b|their\b|this\b|these\b|those\b|he\b|she\b|it\b|
               they\b|we\b|I\b|you\b|there\b|some\b|no\b|\p{Lu}|\d)
     )""",
@@ -1161,6 +1167,14 @@ class Attributor:
             if on_for:
                 pos += on_for.end()  # "called for more information": what is called for
         span = _trim(text, pos, self.clause_end(pos, end, objective=True))
+        if need in ("as", "for-as", "np"):
+            # "described X as a disgrace after she attacked …", "blasted X as a
+            # disgrace Wednesday on a radio show": when and where the judgement
+            # was made is not part of it.
+            judged = (RE_OBJ_FOR_AS if need != "as" else RE_OBJ_AS).match(text, span[0], span[1]) if need != "np" else None
+            tail = RE_JUDGEMENT_TAIL.search(text, judged.end() if judged else span[0], span[1])
+            if tail:
+                span = _trim(text, span[0], tail.start())
         if len(text[span[0]:span[1]].split()) < 2:
             return None
         inner = self._inner(span)
