@@ -832,6 +832,21 @@ CASES = [
         [Want("statement", "the toll at a hearing watched by 40 people", "Lind", "Lind", "cited")],
         "an object content stops at a participle clause",
     ),
+    (
+        "On Thursday, however, Lind spoke to harbour workers, promising to reopen the quay.",
+        [Want("statement", "to reopen the quay", "Lind", "Lind", "promising", "promise")],
+        "a participle's subject comes after a fronted phrase",
+    ),
+    (
+        "Chastened by the reports, the operator revised its plan, promising to add crossings.",
+        [Want("statement", "to add crossings", "operator", "the operator", "promising", "promise")],
+        "a participle's subject comes after a fronted participle phrase",
+    ),
+    (
+        "The union pointed to the strike as an example of rising costs. The union pointed to the data.",
+        [Want("statement", "the strike as an example of rising costs", "union", "The union", "pointed to", "point to")],
+        "'pointed to X as Y'; pointing to a thing asserts nothing",
+    ),
 ]
 
 

@@ -410,6 +410,9 @@ RE_PROGRAMME = re.compile(
 )
 #: A fronted subordinate clause, and the main clause that follows it.
 RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: Words that open a phrase before a sentence's subject: "On Thursday, …".
+FRONTED_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "if", "since", "despite",
+                             "although", "though", "because", "for", "with", "during"})
 #: A sentence that opens with a phrase before its subject: "After saying …,".
 RE_FRONTED_PHRASE = regex.compile(r"(?:after|before|while|when|since|upon|in|by|despite|even\s+after)\s+(?:\w+ly\s+)?$",
                                   regex.IGNORECASE)
@@ -1377,7 +1380,17 @@ class Attributor:
     def _sentence_subject(self, sent: Sentence, start: int | None = None) -> Speaker | None:
         """The noun phrase that opens a sentence (or its main clause, from
         ``start``), when it can speak."""
-        start = sent.span[0] if start is None else start
+        if start is None:
+            start = sent.span[0]
+            first = self.text[start:start + 30].split()[:1]
+            if first and (first[0].lower() in FRONTED_OPENERS or first[0].lower().endswith("ed")):
+                # "On Thursday, however, Trump spoke …", "Chastened by the
+                # analyses, Trump revised his plan, promising …": the subject
+                # follows the fronted phrase.
+                main = RE_MAIN_CLAUSE.search(self.text, start, sent.span[1])
+                if main is None:
+                    return None
+                start = main.end()
         toks = self.tokens(start, min(sent.span[1], start + 200))
         words: list[Token] = []
         for tok in toks:
@@ -1386,8 +1399,7 @@ class Attributor:
                 if words or tok.text not in "\"“‘'(":
                     break
                 continue
-            if not words and low in ("in", "on", "at", "after", "before", "when", "while", "as", "if", "since",
-                                     "despite", "although", "though", "because", "for", "with", "during"):
+            if not words and low in FRONTED_OPENERS:
                 return None
             if not words and low in ("he", "she", "they"):
                 words.append(tok)  # "He went on television, telling voters …"

@@ -75,7 +75,7 @@ OBJECT_CUES: dict[str, str] = {
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
     "brand": "call", "label": "call", "dub": "call", "cite": "np", "agree": "to-verb", "ask": "ask",
     "criticize": "for-as", "criticise": "for-as", "blast": "for-as", "slam": "for-as", "condemn": "for-as",
-    "praise": "for-as", "question": "wh",
+    "praise": "for-as", "question": "wh", "point to": "as",
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
@@ -89,6 +89,9 @@ PHRASE_CUES: dict[str, tuple[str, str]] = {
     "went on to say": ("go on to say", "neutral"),
     "goes on to say": ("go on to say", "neutral"),
     "pointed out": ("point out", "neutral"),
+    "pointed to": ("point to", "neutral"),
+    "points to": ("point to", "neutral"),
+    "pointing to": ("point to", "neutral"),
     "points out": ("point out", "neutral"),
     "in his words": ("in words", "neutral"),
     "in her words": ("in words", "neutral"),
