@@ -847,6 +847,22 @@ CASES = [
         [Want("statement", "the strike as an example of rising costs", "union", "The union", "pointed to", "point to")],
         "'pointed to X as Y'; pointing to a thing asserts nothing",
     ),
+    (
+        "Lind appeared to suggest that the crew had lied. The operator declined to say whether the radar worked.",
+        [Want("statement", "the crew had lied", "Lind", "Lind", "suggest", "suggest")],
+        "the subject of 'appeared to' speaks; 'declined to say' says nothing",
+    ),
+    (
+        "The mayor blamed the delays on the fog. The union blamed the operator for the cuts.",
+        [Want("statement", "the delays on the fog", "mayor", "The mayor", "blamed", "blame", "allege"),
+         Want("statement", "the operator for the cuts", "union", "The union", "blamed", "blame", "allege")],
+        "blaming X on Y or for Y",
+    ),
+    (
+        "A judge rejected a request from the union to halt the sale.",
+        [Want("statement", "a request from the union to halt the sale", "judge", "A judge", "rejected", "reject", "deny")],
+        "rejecting a request",
+    ),
 ]
 
 

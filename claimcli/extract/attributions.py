@@ -329,6 +329,7 @@ RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
+RE_OBJ_ON_FOR = regex.compile(r"(?!(?:on|for)\s)[^,;.]{1,80}?\b(?:on|for)\s")
 RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
     rf"(?:\w+ly\s+)?(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b"
@@ -410,6 +411,10 @@ RE_PROGRAMME = re.compile(
 )
 #: A fronted subordinate clause, and the main clause that follows it.
 RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: Verbs whose subject is the subject of the infinitive after them: "appeared
+#: to suggest", "continues to insist", "went on to say".
+RAISING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "continue", "continues", "continued",
+                     "tend", "tends", "tended", "began", "begins", "begin", "used"})
 #: Words that open a phrase before a sentence's subject: "On Thursday, …".
 FRONTED_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "if", "since", "despite",
                              "although", "though", "because", "for", "with", "during"})
@@ -652,7 +657,17 @@ class Attributor:
         if i < 0:
             return None
         if toks[i].lower == "to":
-            return None  # "declined to say", "wants to claim"
+            if i == 0 or toks[i - 1].lower not in RAISING:
+                return None  # "declined to say", "wants to claim"
+            # "he appeared to suggest that …", "continues to insist": the
+            # subject of the verb before "to" speaks (and the cue's bare form
+            # is an infinitive, as after an auxiliary).
+            i -= 2
+            self.last_aux = True
+            while i >= 0 and (toks[i].lower in SKIP_BEFORE_CUE or toks[i].lower.endswith("ly") and not toks[i].is_capitalised):
+                i -= 1
+            if i < 0:
+                return None
         if toks[i].lower in PASSIVE_AUX:
             if not progressive:
                 return None  # "was told", "were reported": passive
@@ -1145,6 +1160,8 @@ class Attributor:
             return None
         if need == "as" and not RE_OBJ_AS.match(window):
             return None
+        if need == "on-for" and not RE_OBJ_ON_FOR.match(window):
+            return None  # "blamed the delays on the fog", "blamed the crew for the delays"
         if need == "for-as" and not RE_OBJ_FOR_AS.match(window):
             return None  # "criticized the ferry operator for the delays", "slammed the plan as reckless"
         if need == "wh":
@@ -1170,11 +1187,12 @@ class Attributor:
             if on_for:
                 pos += on_for.end()  # "called for more information": what is called for
         span = _trim(text, pos, self.clause_end(pos, end, objective=True))
-        if need in ("as", "for-as", "np"):
+        if need in ("as", "for-as", "on-for", "np"):
             # "described X as a disgrace after she attacked …", "blasted X as a
             # disgrace Wednesday on a radio show": when and where the judgement
             # was made is not part of it.
-            judged = (RE_OBJ_FOR_AS if need != "as" else RE_OBJ_AS).match(text, span[0], span[1]) if need != "np" else None
+            judged = {"as": RE_OBJ_AS, "for-as": RE_OBJ_FOR_AS, "on-for": RE_OBJ_ON_FOR}.get(need)
+            judged = judged.match(text, span[0], span[1]) if judged else None
             tail = RE_JUDGEMENT_TAIL.search(text, judged.end() if judged else span[0], span[1])
             if tail:
                 span = _trim(text, span[0], tail.start())

@@ -43,7 +43,7 @@ CUE_STANCE: dict[str, str] = {
     "purport": "allege", "contend falsely": "allege",
     # judging someone: "criticized X for Y", "slammed X as Z", "praised X for Y"
     "criticize": "allege", "criticise": "allege", "blast": "allege", "slam": "allege", "condemn": "allege",
-    "praise": "assert", "question": "neutral",
+    "praise": "assert", "question": "neutral", "blame": "allege",
 }
 
 # Irregular inflections: form -> lemma.  Regular forms (-s, -ed, -ing) are
@@ -75,7 +75,7 @@ OBJECT_CUES: dict[str, str] = {
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
     "brand": "call", "label": "call", "dub": "call", "cite": "np", "agree": "to-verb", "ask": "ask",
     "criticize": "for-as", "criticise": "for-as", "blast": "for-as", "slam": "for-as", "condemn": "for-as",
-    "praise": "for-as", "question": "wh", "point to": "as",
+    "praise": "for-as", "question": "wh", "point to": "as", "blame": "on-for", "reject": "np",
 }
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
