@@ -863,6 +863,18 @@ CASES = [
         [Want("statement", "a request from the union to halt the sale", "judge", "A judge", "rejected", "reject", "deny")],
         "rejecting a request",
     ),
+    (
+        "However laudable the goal, cutting the night crossing “is a misguided approach,” said Lind.",
+        [Want("statement", "However laudable the goal, cutting the night crossing “is a misguided approach",
+              "Lind", "Lind", "said")],
+        "a quote that finishes the writer's sentence: the whole sentence is what was said",
+    ),
+    (
+        "In an interview, “we were ready,” Lind said. Bemoaning the “phony timetable,” Lind accused the mayor of lying.",
+        [Want("quote", "we were ready,", "Lind", "Lind", "said"),
+         Want("statement", "the mayor of lying", "Lind", "Lind", "accused")],
+        "a short quote with a verb is speech; a short scare quote is not",
+    ),
 ]
 
 

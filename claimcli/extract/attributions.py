@@ -1462,8 +1462,9 @@ class Attributor:
             if quote.outer[1] <= subj_start and (s_start < quote.outer[1] or exclaimed) and RE_GAP_BEFORE_SUBJECT.fullmatch(text, quote.outer[1], subj_start):
                 # A short quoted title mid-sentence ("on CBS's "Face the Nation,"
                 # Ryan said …") is not what the speaker said.
-                if quote.outer[0] > s_start + 1 and len(text[quote.inner[0]:quote.inner[1]].split()) < 4:
-                    continue
+                if (quote.outer[0] > s_start + 1 and len(text[quote.inner[0]:quote.inner[1]].split()) < 4
+                        and not RE_CLAUSE_VERB.search(text, quote.inner[0], quote.inner[1])):
+                    continue  # but “we are ready,” is speech, not a title or a scare quote
                 before = quote
                 took_back = s_start >= quote.outer[1]
         probe = Cue(cue.text, cue.lemma, (cue.span[0], cue_end), cue.stance)
@@ -1514,6 +1515,16 @@ class Attributor:
                 # One sentence split by the cue: “A,” she said, “b.”
                 joined = (before.inner[0], after[0][1])
                 return Found(joined, True, speaker, cue, 0.9, anchor, [before, *after[2]])
+            earlier = [q for q in self._quotes_in(s_start, before.outer[0]) if q.outer[1] <= before.outer[0]]
+            lead_start = _skip_ws(text, earlier[-1].outer[1] if earlier else s_start, before.outer[0])
+            lead = text[lead_start:before.outer[0]].rstrip()
+            if (len(lead.split()) >= 2 and lead[-1:].isalnum() and not any(ch in lead for ch in "\"“”‘’«»:")
+                    and not find_cues(text, lead_start, before.outer[0])):
+                # A quote that finishes the writer's sentence: “However laudable
+                # the goal, using the tax ''is a misguided approach,'' said
+                # Burman”. The whole sentence is what he said.
+                span = _trim(text, lead_start, before.inner[1])
+                return Found(span, False, speaker, cue, 0.75, anchor, [before])
             return Found(before.inner, True, speaker, cue, 0.9 if before.opened else 0.75, anchor, [before])
         if after:
             span, direct, inner = after
