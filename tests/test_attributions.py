@@ -875,6 +875,17 @@ CASES = [
          Want("statement", "the mayor of lying", "Lind", "Lind", "accused")],
         "a short quote with a verb is speech; a short scare quote is not",
     ),
+    (
+        "“Now that I am retired,” he told the host, “it was demoralizing to work there.”",
+        [Want("quote", "Now that I am retired,” he told the host, “it was demoralizing to work there.", "he", "he", "told")],
+        "one sentence split by 'told' and a common-noun audience is one quote",
+    ),
+    (
+        "“Every time you say that,” Lind said, referring to the excuse, “you give ammunition to the critics.”",
+        [Want("quote", "Every time you say that,” Lind said, referring to the excuse, “you give ammunition to the critics.",
+              "Lind", "Lind", "said")],
+        "one sentence split by a cue and a participle aside is one quote",
+    ),
 ]
 
 

@@ -330,6 +330,9 @@ RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
 RE_OBJ_ON_FOR = regex.compile(r"(?!(?:on|for)\s)[^,;.]{1,80}?\b(?:on|for)\s")
+#: An aside after a cue before the quote resumes: "referring to the excuse, “".
+RE_TOLD_NOUN = regex.compile(r"(\s*(?:the|a|an|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s*,\s*[“\"]")
+RE_RESUMED_QUOTE = regex.compile(r"\p{Ll}+ing\b[^,;:.“”\"]{0,80},\s*[“\"]")
 RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
     rf"(?:\w+ly\s+)?(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b"
@@ -1018,6 +1021,10 @@ class Attributor:
                     if that and all(t.is_word and t.lower not in STOP_NP for t in toks[:that]):
                         ahead = toks[that].start
                 if ahead == pos:
+                    told = RE_TOLD_NOUN.match(text, pos, end)
+                    if told and self._quote_at(told.end() - 1):
+                        ahead = told.end(1)  # “Now that I am retired,” he told the host, “it was …”
+                if ahead == pos:
                     return None  # "tells lies", "told the story": no one is told anything
                 audience = ahead
             pos = audience
@@ -1043,6 +1050,13 @@ class Attributor:
             quote = self._quote_at(pos)
             if quote and quote.outer[0] == pos:
                 return (quote.inner, True, [quote])
+            resumed = RE_RESUMED_QUOTE.match(text, pos, end)
+            if resumed:
+                # “Every time you say that,” Tester said, referring to the
+                # excuse, “you give ammunition …”: the quote resumes after an aside.
+                quote = self._quote_at(resumed.end() - 1)
+                if quote and quote.outer[0] == resumed.end() - 1 and text[quote.inner[0]:quote.inner[0] + 1].islower():
+                    return (quote.inner, True, [quote])
             return None  # "…, the agency said, a figure that …": an apposition, not content
         if text.startswith(("that ", "that\n", "that,"), pos) or text[pos:pos + 5].lower() == "that ":
             start = _skip_ws(text, pos + 4, end)
