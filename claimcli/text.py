@@ -148,7 +148,7 @@ WRAP_ENDINGS = frozenset(
 def _ends_sentence(line: str) -> bool:
     """Does a line end a sentence, past closing quotes and brackets?  A quote
     closed after a comma ("…issues,\"") goes on in the next line."""
-    return line.rstrip().rstrip("\"”’»)]")[-1:] in (".", "!", "?", ":", "…")
+    return line.rstrip().rstrip("\"”’»)]'")[-1:] in (".", "!", "?", ":", "…")
 
 
 def _headline_like(line: str) -> bool:
@@ -156,6 +156,8 @@ def _headline_like(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?:;,\"”’»)":
         return False
+    if stripped.endswith("''") or stripped.endswith("'") and stripped[-2:-1] in ".!?,":
+        return False  # a quote closed with typewriter marks: “… in this market?''”
     words = stripped.split()
     return len(words) <= 20
 

@@ -98,6 +98,13 @@ def test_newsletter_pleas_are_boilerplate_but_a_newsletter_that_reports_is_not(l
     assert [ln.kind for ln in scan_lines(line)] == [kind]
 
 
+def test_a_line_closed_by_typewriter_quotes_is_prose_not_a_headline() -> None:
+    text = "As for the ferry, he said, ''What operator is not cutting costs?''\n"
+    assert [ln.kind for ln in scan_lines(text) if ln.kind != "blank"] == ["text"]
+    quotes = [q for q in analyse(text).claims if q.kind == "quote"]
+    assert [q.content.text for q in quotes] == ["What operator is not cutting costs?"]
+
+
 def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
     text = "The minister said the talks\nwould resume next week in Geneva.\nA second paragraph starts here.\n"
     paras = paragraphs(text)
