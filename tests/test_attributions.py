@@ -886,6 +886,17 @@ CASES = [
               "Lind", "Lind", "said")],
         "one sentence split by a cue and a participle aside is one quote",
     ),
+    (
+        "Pilots, he said, can “read the fog like a map.” Yes, he said, the ferry was late again.",
+        [Want("statement", "Pilots, he said, can “read the fog like a map.”", "he", "he", "said")],
+        "a one-word subject before a parenthetical cue, but not an interjection",
+    ),
+    (
+        "Though the first crossing was smooth, he said, replacing the captain would be much harder.",
+        [Want("statement", "Though the first crossing was smooth, he said, replacing the captain would be much harder.",
+              "he", "he", "said")],
+        "a gerund subject after a parenthetical cue continues the sentence",
+    ),
 ]
 
 

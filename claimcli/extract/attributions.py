@@ -414,6 +414,9 @@ RE_PROGRAMME = re.compile(
 )
 #: A fronted subordinate clause, and the main clause that follows it.
 RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: Words that open a sentence without being part of what is said: "Yes, he said, …".
+INTERJECTIONS = frozenset({"yes", "no", "well", "so", "now", "but", "and", "still", "again", "indeed", "true",
+                           "sure", "okay", "ok", "oh", "look", "first", "second", "finally", "instead", "today"})
 #: Verbs whose subject is the subject of the infinitive after them: "appeared
 #: to suggest", "continues to insist", "went on to say".
 RAISING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "continue", "continues", "continued",
@@ -1553,10 +1556,15 @@ class Attributor:
         tail = text[rest:s_end].strip()
         lead = text[s_start:subj_start].rstrip()
         next_word = tail[1:].split()[0].lower() if len(tail) > 1 and tail[1:].split() else ""
-        if (tail.startswith(",") and len(tail) > 12 and lead.endswith(",") and len(lead.split()) >= 2
-                and (next_word not in DETERMINERS or next_word not in ("a", "an")
-                     and RE_CLAUSE_VERB.search(RE_RELATIVE.split(tail.split(",")[1])[0]))
-                and next_word not in APPENDED and not next_word.endswith("ing")):
+        clause = RE_RELATIVE.split(tail.split(",")[1])[0] if tail.startswith(",") else ""
+        lead_words = lead.split()
+        if (tail.startswith(",") and len(tail) > 12 and lead.endswith(",")
+                and (len(lead_words) >= 2 or len(lead_words) == 1 and lead_words[0][:1].isupper()
+                     and lead_words[0].rstrip(",").lower() not in INTERJECTIONS and RE_CLAUSE_VERB.search(clause))
+                and (next_word not in DETERMINERS or next_word not in ("a", "an") and RE_CLAUSE_VERB.search(clause))
+                # "…, he said, replacing Clinton would be harder": a gerund
+                # subject, unlike an appended "…, he said, citing the report"
+                and next_word not in APPENDED and (not next_word.endswith("ing") or RE_CLAUSE_VERB.search(clause))):
             # A parenthetical cue: "The museum, Mr. Bush said, celebrated …".
             span = _trim(text, s_start, s_end)
             inner = self._inner(span)
