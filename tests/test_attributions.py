@@ -897,6 +897,12 @@ CASES = [
               "he", "he", "said")],
         "a gerund subject after a parenthetical cue continues the sentence",
     ),
+    (
+        "That was what Lind said when she resigned. Hollande said as he entered the talks. "
+        "Lind said as many as 40 people were aboard.",
+        [Want("statement", "as many as 40 people were aboard", "Lind", "Lind", "said")],
+        "'said when …' and 'said as he …' tell when, not what; 'as many as' is a number",
+    ),
 ]
 
 

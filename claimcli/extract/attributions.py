@@ -330,6 +330,9 @@ RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
 RE_OBJ_ON_FOR = regex.compile(r"(?!(?:on|for)\s)[^,;.]{1,80}?\b(?:on|for)\s")
+RE_WHEN_SAID = regex.compile(
+    r"(?i:when|while|whilst|upon|once|until|during|as(?!\s+(?:many|much|few|little|long|well|soon|far|high|low|recently|of)\b))\s"
+)
 #: An aside after a cue before the quote resumes: "referring to the excuse, “".
 RE_TOLD_NOUN = regex.compile(r"(\s*(?:the|a|an|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s*,\s*[“\"]")
 RE_RESUMED_QUOTE = regex.compile(r"\p{Ll}+ing\b[^,;:.“”\"]{0,80},\s*[“\"]")
@@ -1079,6 +1082,8 @@ class Attributor:
             return None
         if not (text[pos].isalpha() or text[pos].isdigit()) or text.startswith(("and ", "or ", "nor "), pos):
             return None  # "who said and did the same things": the cue's verb is coordinated, with no object
+        if RE_WHEN_SAID.match(text, pos, end):
+            return None  # "what Wahl said when she resigned", "Hollande said as he entered": when, not what
         span = _trim(text, pos, self.clause_end(pos, end))
         if _too_short(text, span):
             return None
