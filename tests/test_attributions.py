@@ -903,6 +903,13 @@ CASES = [
         [Want("statement", "as many as 40 people were aboard", "Lind", "Lind", "said")],
         "'said when …' and 'said as he …' tell when, not what; 'as many as' is a number",
     ),
+    (
+        "Lind said the captain had fallen ill with pneumonia, which forced him to miss the crossing. "
+        "Lind said the ferry, which sank in May, was old.",
+        [Want("statement", "the captain had fallen ill with pneumonia", "Lind", "Lind", "said"),
+         Want("statement", "the ferry, which sank in May, was old", "Lind", "Lind", "said")],
+        "a final 'which' clause that runs to the end is the writer's; an inner one is not",
+    ),
 ]
 
 

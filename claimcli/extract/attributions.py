@@ -330,6 +330,8 @@ RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
 RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
 RE_OBJ_ON_FOR = regex.compile(r"(?!(?:on|for)\s)[^,;.]{1,80}?\b(?:on|for)\s")
+RE_TRAILING_WHICH = regex.compile(r",\s+which\s+(?:\w+ly\s+)?(?:forced|prompted|led|meant|caused|sparked|drew|made|left|"
+                                   r"came|comes|has|had|is|was|will|would)\b[^,;:“”\"]*$")
 RE_WHEN_SAID = regex.compile(
     r"(?i:when|while|whilst|upon|once|until|during|as(?!\s+(?:many|much|few|little|long|well|soon|far|high|low|recently|of)\b))\s"
 )
@@ -1235,6 +1237,12 @@ class Attributor:
                 if not self._quote_at(match.end() - 1):
                     end = match.start()
                     break
+        # A relative clause on the last noun that runs to the end is the
+        # writer's: "said he expects Clinton to recover from pneumonia, which
+        # forced her to leave early" (but not "the ferry, which sank, was old").
+        which = RE_TRAILING_WHICH.search(self.text, start, end)
+        if which and which.start() > start:
+            end = which.start()
         # The cue's channel and time at the end are not what was said: "called
         # for more school funding in a statement on Thursday".
         if self.text.find(" ", start, end) >= 0:
