@@ -910,6 +910,12 @@ CASES = [
          Want("statement", "the ferry, which sank in May, was old", "Lind", "Lind", "said")],
         "a final 'which' clause that runs to the end is the writer's; an inner one is not",
     ),
+    (
+        "The ferry carried 40 cars, according to the port authority, and the second ferry carried 12.",
+        [Want("statement", "The ferry carried 40 cars, according to the port authority, and the second ferry carried 12.",
+              "port authority", "the port authority", "according to")],
+        "'according to X' mid-sentence vouches for the clause after ', and' too",
+    ),
 ]
 
 
