@@ -864,6 +864,11 @@ CASES = [
         "rejecting a request",
     ),
     (
+        "The captain rejected the chance to command the new ferry. The board rejected a takeover offer.",
+        [],
+        "rejecting a chance or an offer is an act, not a denial",
+    ),
+    (
         "However laudable the goal, cutting the night crossing “is a misguided approach,” said Lind.",
         [Want("statement", "However laudable the goal, cutting the night crossing “is a misguided approach",
               "Lind", "Lind", "said")],

@@ -40,6 +40,7 @@ from .lexicon import (
     PLATFORMS,
     QUANTIFIERS,
     ROLE_HEADS,
+    SAID_THINGS,
     STATEMENT_CHANNELS,
     SUBJECT_PRONOUNS,
 )
@@ -1185,6 +1186,8 @@ class Attributor:
             return None
         if need == "as" and not RE_OBJ_AS.match(window):
             return None
+        if need == "said" and not any(w.strip(".,;:'’\"”").lower() in SAID_THINGS for w in window.split()[:8]):
+            return None  # "rejected the claims", not "rejected the chance to manage Portsmouth"
         if need == "on-for" and not RE_OBJ_ON_FOR.match(window):
             return None  # "blamed the delays on the fog", "blamed the crew for the delays"
         if need == "for-as" and not RE_OBJ_FOR_AS.match(window):

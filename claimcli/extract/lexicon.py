@@ -75,8 +75,18 @@ OBJECT_CUES: dict[str, str] = {
     "vow": "to", "pledge": "to", "promise": "to", "threaten": "to", "demand": "np", "describe": "as",
     "brand": "call", "label": "call", "dub": "call", "cite": "np", "agree": "to-verb", "ask": "ask",
     "criticize": "for-as", "criticise": "for-as", "blast": "for-as", "slam": "for-as", "condemn": "for-as",
-    "praise": "for-as", "question": "wh", "point to": "as", "blame": "on-for", "reject": "np",
+    "praise": "for-as", "question": "wh", "point to": "as", "blame": "on-for", "reject": "said",
 }
+
+# What can be rejected as a claim: "rejected the claims", "rejected calls for a
+# windfall tax", but not "rejected the chance to manage Portsmouth".
+SAID_THINGS = frozenset("""
+    claim claims allegation allegations accusation accusations charge charges criticism criticisms comparison
+    comparisons suggestion suggestions call calls idea ideas notion argument arguments assertion assertions
+    report reports view views request requests demand demands appeal appeals plea pleas proposal proposals
+    comment comments remark remarks statement statements assessment assessments characterization
+    characterisation description account accounts version premise theory theories threat warning warnings
+""".split())
 
 NEEDS_THAT = frozenset({"continue", "state", "reveal", "expect", "forecast", "project", "show", "find", "believe", "think", "conclude", "allow", "grant",
                         "signal", "hint", "agree", "indicate", "predict",
