@@ -932,6 +932,23 @@ def test_attribution_table(text: str, wants: list[Want], why: str) -> None:
         check(text, claim, want)
 
 
+def test_a_cue_closing_its_paragraph_with_a_colon_takes_the_block_quote_below() -> None:
+    text = (
+        "The mayor spoke at the quay on Monday.\n\n"
+        "Lind added:\n\n"
+        "The ferry will sail again in May. We owe the crew that much.\n\n"
+        "The harbour stayed closed on Tuesday.\n"
+    )
+    claims = attributed(analyse(text))
+    assert [(c.content.text, c.speaker.name if c.speaker else None) for c in claims] == [
+        ("The ferry will sail again in May. We owe the crew that much.", "Lind")]
+    s, e = claims[0].content.span
+    assert text[s:e] == claims[0].content.text
+    # A quoted paragraph below is a quote of its own, not a block.
+    quoted = "Lind added:\n\n“The ferry will sail again in May.”\n"
+    assert [c.content.text for c in attributed(analyse(quoted))] == ["The ferry will sail again in May."]
+
+
 def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
     text = (
         "Regional Governor Petra Halvorsen visited the shelters on Monday.\n\n"

@@ -618,6 +618,18 @@ class Attributor:
                 self.recent_group = speaker
         return speaker
 
+    def _next_paragraph(self, sent: Sentence) -> Span | None:
+        """The span of the paragraph after ``sent``'s, when ``sent`` ends its
+        own and the next one holds no quote marks at its start."""
+        i = bisect_left([sn.span[0] for sn in self.sents], sent.span[0])
+        if i + 1 >= len(self.sents) or self.sents[i + 1].paragraph != sent.paragraph + 1:
+            return None
+        following = [sn for sn in self.sents[i + 1:i + 40] if sn.paragraph == sent.paragraph + 1]
+        start, end = following[0].span[0], following[-1].span[1]
+        if self.text[start] in "\"“'‘«„" or self._quote_at(start):
+            return None
+        return _trim(self.text, start, end)
+
     # ------------------------------------------------------- subject finding
     def subject_before(self, floor: int, pos: int, progressive: bool = False, strict: bool = True,
                        noun_cue: bool = False) -> tuple[list[Token], bool, str | None] | None:
@@ -1564,6 +1576,12 @@ class Attributor:
             span, direct, inner = after
             conf = 0.85 if direct else (0.8 if text[cue_end:span[0]].strip().endswith("that") else 0.7)
             return Found(span, direct, speaker, cue, conf, anchor, inner)
+        if after is None and before is None and text[self.skip_adjuncts(cue_end, s_end):s_end].strip() == ":":
+            # "Limbaugh added:" closing its paragraph, over a block quote whose
+            # marks were lost with the page's layout: the next paragraph.
+            block = self._next_paragraph(sent)
+            if block is not None and not find_cues(text, block[0], min(block[1], block[0] + 60)):
+                return Found(block, False, speaker, cue, 0.6, anchor, self._inner(block))
         # 3. The clause before: "Troops are near Kyiv, the official said."
         rest = cue_end
         if cue.lemma == "tell":
