@@ -869,6 +869,11 @@ CASES = [
         "rejecting a chance or an offer is an act, not a denial",
     ),
     (
+        "And the ex-captain added: “If the crew quits, we are finished.”",
+        [Want("quote", "If the crew quits, we are finished.", "ex-captain", "the ex-captain", "added")],
+        "a hyphenated 'ex-' noun is a person",
+    ),
+    (
         "However laudable the goal, cutting the night crossing “is a misguided approach,” said Lind.",
         [Want("statement", "However laudable the goal, cutting the night crossing “is a misguided approach",
               "Lind", "Lind", "said")],

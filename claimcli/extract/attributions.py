@@ -268,6 +268,11 @@ def plausible_speaker(words: Sequence[Token]) -> bool:
         return True  # "those close to him", "people familiar with the matter"
     for t in words:
         low = t.lower.rstrip("’'")
+        if "-" in low:
+            # "the ex-Wallaby", "an ex-minister", "a co-founder", "vice-chairman"
+            if low.startswith("ex-"):
+                return True
+            low = low.rsplit("-", 1)[1]
         if low in SPEAKER_HEADS or (low.endswith("s") and low[:-1] in SPEAKER_HEADS) or low.endswith(
                 ("ists", "ers", "ians", "ors", "ents")):
             return True
