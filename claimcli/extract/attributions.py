@@ -297,13 +297,16 @@ RE_RELATIVE_BEFORE = regex.compile(r"\b(?:which|who|that|whom)\s+(?:\w+ly\s+)?$"
 RE_AUX_FIRST = regex.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|does|did)\s", regex.IGNORECASE)
 RE_DISCOURSE_SAID = regex.compile(r"\s+(?:that|this|so|as\s+much)\s*,")
 #: A finite verb, the common irregular pasts included ("the ferry sank").
-RE_CLAUSE_VERB = regex.compile(rf"\b(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS | {'burned', 'burnt'}))})\b")
+_IRREGULAR = "|".join(sorted(IRREGULAR_PASTS))
+#: A clause's verb inside a larger pattern: finite forms and irregular pasts.
+_CLAUSE_VERB = rf"(?:{_FINITE}|{_IRREGULAR})"
+RE_CLAUSE_VERB = regex.compile(rf"\b(?:{_CLAUSE_VERB}|burnt)\b")
 #: Where an object content ("urged X to Y", "described X as Y", "called for
 #: X") stops: its subject goes on with a verb of its own ("…, and criticized
 #: the party", "but stopped short of"), or a new subject starts a clause
 #: ("…, and human rights groups warned"). An object phrase has no finite
 #: verb of its own, so either can only belong to the sentence around it.
-_PAST = rf"(?:\p{{Ll}}{{2,}}ed|{'|'.join(sorted(IRREGULAR_PASTS))})"
+_PAST = rf"(?:\p{{Ll}}{{2,}}ed|{_IRREGULAR})"
 RE_OBJECT_BREAK = regex.compile(
     rf"""(?:
         ,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?{_PAST}\s+
@@ -347,7 +350,7 @@ RE_TOLD_NOUN = regex.compile(r"(\s*(?:the|a|an|his|her|their|its)\s+[\p{L}-]+(?:
 RE_RESUMED_QUOTE = regex.compile(r"\p{Ll}+ing\b[^,;:.“”\"]{0,80},\s*[“\"]")
 RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
-    rf"(?:\w+ly\s+)?(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b"
+    rf"(?:\w+ly\s+)?{_CLAUSE_VERB}\b"
     r"|(?:(?:on|last|this|early|late|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s))"
 )
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
@@ -441,7 +444,7 @@ RE_FRONTED_PHRASE = regex.compile(r"(?:after|before|while|when|since|upon|in|by|
                                   regex.IGNORECASE)
 RE_MAIN_CLAUSE = regex.compile(
     rf"(?:,[”\"’']*|\s[―—–]|\s--)\s+(?=(?:(?!(?:who|which|that|whose|and|but|or)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?"
-    rf"(?:{_FINITE}|{'|'.join(sorted(IRREGULAR_PASTS))})\b)"
+    rf"{_CLAUSE_VERB}\b)"
 )
 #: What may follow a channel at the end of a content: times and the
 #: participle of a document ("in a ruling released Thursday").
@@ -555,6 +558,7 @@ class Attributor:
     def __init__(self, text: str, sents: Sequence[Sentence], quotes: Sequence[Quote], book: NameBook) -> None:
         self.text = text
         self.sents = list(sents)
+        self._sent_starts = [sn.span[0] for sn in self.sents]
         self.quotes = sorted(quotes, key=lambda q: q.outer[0])
         self._starts = [q.outer[0] for q in self.quotes]
         self.book = book
@@ -626,7 +630,7 @@ class Attributor:
     def _next_paragraph(self, sent: Sentence) -> Span | None:
         """The span of the paragraph after ``sent``'s, when ``sent`` ends its
         own and the next one holds no quote marks at its start."""
-        i = bisect_left([sn.span[0] for sn in self.sents], sent.span[0])
+        i = bisect_left(self._sent_starts, sent.span[0])
         if i + 1 >= len(self.sents) or self.sents[i + 1].paragraph != sent.paragraph + 1:
             return None
         following = [sn for sn in self.sents[i + 1:i + 40] if sn.paragraph == sent.paragraph + 1]
@@ -1745,7 +1749,7 @@ class Attributor:
         # Quote claims with a speaker, by where their content ends.
         voiced = sorted((f for f in found if f.speaker is not None), key=lambda f: (f.content[1], f.content[0]))
         voiced_ends = [f.content[1] for f in voiced]
-        sent_starts = [sn.span[0] for sn in self.sents]
+        sent_starts = self._sent_starts
         out: list[Found] = []
         last_out: Found | None = None
         for quote in self.quotes:
