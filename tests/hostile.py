@@ -50,6 +50,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "emoji and cyrillic": repeat("😀 «Київ заявив», — сказав він. "),
     "mixed newlines": repeat("“One,” she said.\r\n“Two,” he said.\r“Three.”\u2028"),
     "wire copy": _wire_copy,
+    "block quotes": repeat("Lind added:\n\nThe ferry is late again\n\n"),
+    "object cues": repeat("The union urged the crew to stay, and criticized the operator for delays, which "
+                          "was late, in a statement on Monday after it sank, "),
+    "newsletter lines": repeat("Get our free newsletter newsletter our \n"),
 }
 
 

@@ -449,7 +449,7 @@ RE_MAIN_CLAUSE = regex.compile(
 #: What may follow a channel at the end of a content: times and the
 #: participle of a document ("in a ruling released Thursday").
 RE_TRAILING_TIME = regex.compile(
-    r"(?:\s*,?\s*(?:released|issued|published|posted|aired|broadcast|on|this|last|late|early|earlier|later|"
+    r"(?:[\s,]*(?:released|issued|published|posted|aired|broadcast|on|this|last|late|early|earlier|later|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|"
     r"evening|night|week|month)\b)*[\s.,;:]*",
     regex.IGNORECASE,
