@@ -122,7 +122,7 @@ RE_BOILERPLATE = regex.compile(
 RE_NEWSLETTER_PLEA = regex.compile(
     r"""^(?:
         (?:get|receive|join|try|want)\b.{0,60}\bnewsletters?\b.{0,80}$
-      | .{0,60}\b(?:our|free|your)\b.{0,30}\bnewsletters?\b.{0,80}$
+      | .{0,60}(?<![\w-])(?:our|free|your)(?![\w-]).{0,30}\bnewsletters?\b.{0,80}$   # not "the free-market newsletter"
       | .{0,80}\bnewsletters?\b.{0,40}\b(?:sign\ up|subscribe|inbox)\b.{0,80}$
       | (?:[\w’'-]+\ ){0,3}newsletters?:?$
     )""",

@@ -310,10 +310,11 @@ _PAST = rf"(?:\p{{Ll}}{{2,}}ed|{_IRREGULAR})"
 RE_OBJECT_BREAK = regex.compile(
     rf"""(?:
         ,?\s+(?:and|but)\s+(?:(?:also|then|later|\p{{Ll}}+ly)\s+)?{_PAST}\s+
-            (?=(?:the|an?|his|her|its|their|this|that|these|those|him|them|it|us|me|to|against|on|for|with|
-                  about|in|into|short|out)\b|\p{{Lu}})
+            (?=(?:the|an?|his|her|its|their|this|that|these|those|him|them|it|us|me|to|against|short|out)\b|\p{{Lu}})
       | ,\s+(?:and|but)\s+(?=(?:(?!(?:who|which|that|whose)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?(?:{_FINITE})\b)
-      | ,\s+(?:\p{{Ll}}+ly\s+|further\s+)?(?:\p{{Ll}}{{2,}}ing)\b(?<!\bthing)
+      | ,\s+(?:\p{{Ll}}+ly\s+|further\s+)?(?!(?:including|during|according|regarding|concerning|following|excluding|
+                                                  pending|notwithstanding)\b)\p{{Ll}}{{2,}}ing\b(?<!thing)
+            \s+(?!(?:and|or|nor)\b)(?=\w)  # "…, further raising pressure", not "wages, training and pensions"
     )""",
     regex.VERBOSE,
 )
@@ -326,7 +327,9 @@ def _too_short(text: str, span: Span) -> bool:
     return n_words < 2 or n_words < 4 and not RE_CLAUSE_VERB.search(text, span[0], span[1])
 #: What stands before a gerund cue whose subject is the main clause's:
 #: "…, adding that", "by saying", "after claiming".
-RE_GERUND_LEAD = regex.compile(r"(?i)(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen|\bfrom|\bupon)(?:\s+\w+ly)?\s*$")
+RE_GERUND_LEAD = regex.compile(
+    r"(?i)(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen|\b(?:aside|apart)\s+from|\bupon)(?:\s+\w+ly)?\s*$"
+)
 RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
@@ -337,11 +340,19 @@ RE_COORDINATED = regex.compile(
 RE_OBJ_OF = regex.compile(r"[^,;.]{1,80}?\bof\s")
 RE_OBJ_TO = regex.compile(r"(?:[^,;.]{1,60}?\s)?(?:to|against)\s")
 RE_OBJ_AS = regex.compile(r"[^,;.]{1,80}?\bas\s")
-RE_OBJ_FOR_AS = regex.compile(r"(?!(?:for|as)\s)[^,;.]{1,80}?\b(?:for|as)\s")  # an object first: not "which X criticised as …"
+#: An object first (not "which X criticised as …"), then "for" or "as" with
+#: what it is for: not a clause ("slammed the door as he left") or a duration
+#: ("blasted music for hours"), and no particle ("slammed into Florida").
+RE_OBJ_FOR_AS = regex.compile(
+    r"(?!(?:for|as|into|off|out|down|up|through|open|shut|away)\b)[^,;.]{1,80}?\b"
+    r"(?:for(?!\s+(?:hours|days|weeks|months|years|minutes|a\s+while|ages)\b)"
+    r"|as(?!\s+(?:he|she|they|it|we|I|you|the\s+\w+\s+\w+ed|soon|well|long|much|many)\b))\s"
+)
 RE_OBJ_ON_FOR = regex.compile(r"(?!(?:on|for)\s)[^,;.]{1,80}?\b(?:on|for)\s")
-RE_ACCORDING_MORE = regex.compile(r"\s*,\s*(?:and|but)\s+(?=(?:the|a|an|his|her|its|their|\p{Lu}|\d))")
-RE_TRAILING_WHICH = regex.compile(r",\s+which\s+(?:\w+ly\s+)?(?:forced|prompted|led|meant|caused|sparked|drew|made|left|"
-                                   r"came|comes|has|had|is|was|will|would)\b[^,;:“”\"]*$")
+RE_ACCORDING_MORE = regex.compile(r"\s*,\s*and\s+(?=(?:(?:the|a|an|his|her|its|their)\b|\p{Lu}|\d))")
+RE_TRAILING_WHICH = regex.compile(r",\s+which\s+(?:\w+ly\s+)?(?:forced|prompted|led|meant|caused|sparked|drew|left|"
+                                   r"came)\b[^,;:“”\"]*$")
+RE_SAID_SO = regex.compile(r"(?:as\s+much|so)\b(?!\s+(?:far|that|many|much|few|little|long)\b)(?!\s+\w+ly\b)(?![\w\s]*\b(?:is|was|are|were|will|would|has|had)\b)")
 RE_WHEN_SAID = regex.compile(
     r"(?i:when|while|whilst|upon|once|until|during|as(?!\s+(?:many|much|few|little|long|well|soon|far|high|low|recently|of)\b))\s"
 )
@@ -351,17 +362,22 @@ RE_RESUMED_QUOTE = regex.compile(r"\p{Ll}+ing\b[^,;:.“”\"]{0,80},\s*[“\"]"
 RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
     rf"(?:\w+ly\s+)?{_CLAUSE_VERB}\b"
-    r"|(?:(?:on|last|this|early|late|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s))"
+    r"|(?:(?:on|last|this|early|late|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!['’]s|\s+\p{Lu}))"  # but "the Sunday Times report"
 )
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
 RE_CALL_PARTICLE = regex.compile(r"(?:in|out|off|up|back|around|over|into|in\s+to)\b")
 RE_OBJ_ASK = regex.compile(
-    r"(?:(?!(?:for|about|on|in|at|of|with|after|before|during|and|but)\b)[\w’'.-]+\s){0,4}?"
-    r"(to|whether|if|how|why|what|when|where|who)\s"
+    r"(?:(?:him|her|them|us|me|you)\s+)?(whether|if|how|why|what|when|where|who)\s"
+    r"|(?:(?!(?:for|about|on|in|at|of|with|and|but|who|which|that)\b)[\w’'.-]+\s){1,3}?(whether|if)\s"
+    r"|(?:(?!(?:for|about|on|in|at|of|with|after|before|during|and|but|who|which|that)\b)[\w’'.-]+\s){0,4}?(to)\s"
 )
 #: "agreed to lend", "agreed to effectively lend", but not "agreed to an interview".
-RE_OBJ_TO_VERB = regex.compile(r"to\s+(?:\w+ly\s+)?(?!(?:an?|the|his|her|their|its|this|that|these|those|our|my|\d)\b)\p{Ll}")
+RE_OBJ_TO_VERB = regex.compile(
+    r"to\s+(?:\w+ly\s+)?(?!(?:an?|the|his|her|their|its|this|that|these|those|our|my|\d)\b)"
+    r"(?!\p{Ll}+[^s\W]s\b)\p{Ll}"  # but not a plural noun: "agreed to talks"
+)
 RE_ASK_ANONYMOUS = regex.compile(r"(?:that\s+|for\s+)?(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)")
 #: "called the plan a mistake", "called Oz a quack": an object, then what it was called.
 RE_OBJ_CALL_PREDICATE = regex.compile(
@@ -429,18 +445,23 @@ RE_PROGRAMME = re.compile(
 )
 #: A fronted subordinate clause, and the main clause that follows it.
 RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: A deal rejected is an act, not a denial: "rejected a takeover proposal".
+DEAL_WORDS = frozenset({"takeover", "bid", "merger", "buyout", "offer", "acquisition"})
 #: Words that open a sentence without being part of what is said: "Yes, he said, …".
 INTERJECTIONS = frozenset({"yes", "no", "well", "so", "now", "but", "and", "still", "again", "indeed", "true",
                            "sure", "okay", "ok", "oh", "look", "first", "second", "finally", "instead", "today"})
 #: Verbs whose subject is the subject of the infinitive after them: "appeared
 #: to suggest", "continues to insist", "went on to say".
 RAISING = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "continue", "continues", "continued",
-                     "tend", "tends", "tended", "began", "begins", "begin", "used"})
+                     "tend", "tends", "tended", "began", "begins", "begin"})
 #: Words that open a phrase before a sentence's subject: "On Thursday, …".
-FRONTED_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "if", "since", "despite",
+FRONTED_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "if", "since", "despite", "aside", "apart",
                              "although", "though", "because", "for", "with", "during"})
+#: "Chastened by the analyses, …", but not "Ted Cruz met voters".
+RE_FRONTED_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ed\s+(?:by|with|at|over|from|in|about|after)\b")
 #: A sentence that opens with a phrase before its subject: "After saying …,".
-RE_FRONTED_PHRASE = regex.compile(r"(?:after|before|while|when|since|upon|in|by|despite|even\s+after)\s+(?:\w+ly\s+)?$",
+RE_FRONTED_PHRASE = regex.compile(r"(?:after|before|while|when|since|upon|in|by|despite|even\s+after|(?:aside|apart)\s+from)"
+                                  r"\s+(?:\w+ly\s+)?$",
                                   regex.IGNORECASE)
 RE_MAIN_CLAUSE = regex.compile(
     rf"(?:,[”\"’']*|\s[―—–]|\s--)\s+(?=(?:(?!(?:who|which|that|whose|and|but|or)\b)[\p{{L}}\-’'.]+\s+){{1,4}}?"
@@ -542,6 +563,12 @@ def _skip_ws(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1
     return pos
+
+
+def _titled(words: str) -> bool:
+    """Title Case: every word of five letters or more starts with a capital."""
+    long = [w for w in words.split() if len(w.strip(",.")) > 4]
+    return bool(long) and all(w[:1].isupper() for w in long)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -1107,7 +1134,9 @@ class Attributor:
             return None
         if not (text[pos].isalpha() or text[pos].isdigit()) or text.startswith(("and ", "or ", "nor "), pos):
             return None  # "who said and did the same things": the cue's verb is coordinated, with no object
-        if RE_WHEN_SAID.match(text, pos, end):
+        if RE_SAID_SO.match(text, pos, end):
+            return None  # "Mook said as much in an interview", "he said so": the words are elsewhere
+        if RE_WHEN_SAID.match(text, pos, end) and not RE_MAIN_CLAUSE.search(text, pos, end):
             return None  # "what Wahl said when she resigned", "Hollande said as he entered": when, not what
         span = _trim(text, pos, self.clause_end(pos, end))
         if _too_short(text, span):
@@ -1207,8 +1236,10 @@ class Attributor:
             return None
         if need == "as" and not RE_OBJ_AS.match(window):
             return None
-        if need == "said" and not any(w.strip(".,;:'’\"”").lower() in SAID_THINGS for w in window.split()[:8]):
-            return None  # "rejected the claims", not "rejected the chance to manage Portsmouth"
+        if need == "said":
+            said = [w.strip(".,;:'’\"”").lower() for w in window.split()[:8]]
+            if not any(w in SAID_THINGS for w in said) or any(w in DEAL_WORDS for w in said):
+                return None  # "rejected the claims", not "the chance to manage Portsmouth" or "a takeover proposal"
         if need == "on-for" and not RE_OBJ_ON_FOR.match(window):
             return None  # "blamed the delays on the fog", "blamed the crew for the delays"
         if need == "for-as" and not RE_OBJ_FOR_AS.match(window):
@@ -1224,8 +1255,9 @@ class Attributor:
             asked = RE_OBJ_ASK.match(window)
             if not asked or RE_ASK_ANONYMOUS.match(window):
                 return None
-            if asked.group(1) != "to":
-                pos += asked.start(1)
+            wh = next(g for g in (1, 2, 3) if asked.group(g))  # the question word, or "to"
+            if asked.group(wh) != "to":
+                pos += asked.start(wh)
         if need == "call":
             if RE_CALL_PARTICLE.match(window):
                 return None  # "called in to a town hall", "calling out Trump", "called off the strike"
@@ -1274,7 +1306,10 @@ class Attributor:
             # Not a platform: "live stream her response on social media" is content.
             # (A channel and its time fit in the last 100 characters.)
             last = next(reversed(list(RE_STATEMENT.finditer(self.text, max(start, end - 100), end))), None)
-            if last is not None and last.start() > start and RE_TRAILING_TIME.fullmatch(self.text, last.end(), end):
+            # Only where the phrase belongs to the cue: after an object, or set
+            # off by a comma ("denied that he lied in his testimony" keeps it).
+            if (last is not None and last.start() > start and RE_TRAILING_TIME.fullmatch(self.text, last.end(), end)
+                    and (objective or self.text[start:last.start()].rstrip().endswith(","))):
                 end = last.start()
         return end
 
@@ -1456,7 +1491,7 @@ class Attributor:
         if start is None:
             start = sent.span[0]
             first = self.text[start:start + 30].split()[:1]
-            if first and (first[0].lower() in FRONTED_OPENERS or first[0].lower().endswith("ed")):
+            if first and (first[0].lower() in FRONTED_OPENERS or RE_FRONTED_PARTICIPLE.match(self.text, start)):
                 # "On Thursday, however, Trump spoke …", "Chastened by the
                 # analyses, Trump revised his plan, promising …": the subject
                 # follows the fronted phrase.
@@ -1477,7 +1512,8 @@ class Attributor:
             if not words and low in ("he", "she", "they"):
                 words.append(tok)  # "He went on television, telling voters …"
                 break
-            if (low in STOP_NP or (not tok.is_capitalised and low.endswith(("ed", "ly", "ing"))) or low in FORMS
+            if (low in STOP_NP and not (len(tok.text) > 1 and tok.text.isupper())  # but "US companies"
+                    or (not tok.is_capitalised and low.endswith(("ed", "ly", "ing"))) or low in FORMS
                     or RE_CLAUSE_VERB.fullmatch(low)):
                 break
             words.append(tok)
@@ -1572,6 +1608,13 @@ class Attributor:
                 return Found(joined, True, speaker, cue, 0.9, anchor, [before, *after[2]])
             earlier = [q for q in self._quotes_in(s_start, before.outer[0]) if q.outer[1] <= before.outer[0]]
             lead_start = _skip_ws(text, earlier[-1].outer[1] if earlier else s_start, before.outer[0])
+            if after:
+                # “Speaking on “Meet the Press,” Ryan said the bill would pass”:
+                # a title before the subject yields to the cue's own content.
+                if _titled(text[before.inner[0]:before.inner[1]]):
+                    span, direct, inner = after
+                    return Found(span, direct, speaker, cue, 0.8, anchor, inner)
+                lead_start = before.outer[0]  # the lead is the writer's only when the cue says nothing after
             lead = text[lead_start:before.outer[0]].rstrip()
             if (len(lead.split()) >= 2 and lead[-1:].isalnum() and not any(ch in lead for ch in "\"“”‘’«»:")
                     and not find_cues(text, lead_start, before.outer[0])):
@@ -1702,7 +1745,7 @@ class Attributor:
             # "the announcement comes as CLAUSE, according to X": the as-clause.
         end = before
         more = RE_ACCORDING_MORE.match(text, phrase_end, s_end)
-        if more and RE_CLAUSE_VERB.search(text, more.end(), s_end):
+        if more and RE_CLAUSE_VERB.search(text, more.end(), s_end) and not find_cues(text, more.end(), s_end):
             # "The top 1 percent paid 25 percent, according to the CBO, and the
             # top 10 percent paid 69 percent": the source vouches for both.
             end = s_end
