@@ -91,6 +91,7 @@ def test_lines_are_classified_and_offsets_point_into_the_input() -> None:
         ("The Morning Briefing newsletter", "boilerplate"),
         ("Harbour news in your inbox: subscribe to the newsletter", "boilerplate"),
         ("The shipping newsletter said ferry bookings fell 12 pct in May.", "text"),
+        ("Bookings fell, the free-market newsletter Harbour Watch said.", "text"),
         ("Lind, co-editor of Quay Notes, a newsletter on harbour politics, said the ferry was sold.", "text"),
     ],
 )
