@@ -973,6 +973,21 @@ REVIEW_CASES = [
      [("if they supported the ban", "Pollsters", "asked")]),
     ("Struggling US ferry firms had argued for the rule, claiming that the fees would force job cuts.",
      [("the fees would force job cuts", "firms", "claiming")]),
+    # From a second review, on BBC copy the rules were not written from.
+    ("Libraries that list book numbers find they are sending readers to the shop. "
+     "Rovers scored as Lind's corner found Aske at the far post.", []),
+    ("A 2014 study by a law professor found 31 cases of fraud among a billion ballots.",
+     [("31 cases of fraud among a billion ballots", "professor", "found")]),
+    ("He said while everyone had the right to travel they also had the right to be safe.",
+     [("while everyone had the right to travel they also had the right to be safe", "He", "said")]),
+    ("Lind said during his 22 years at sea he had seen three captains come and go.",
+     [("during his 22 years at sea he had seen three captains come and go", "Lind", "said")]),
+    ("Lind said when asked about it that the ferry was late. Aske said when asked to do so by police.",
+     [("the ferry was late", "Lind", "said")]),
+    ("The owners denied suggestions that the Courier and the Courier on Sunday are up for sale.",
+     [("suggestions that the Courier and the Courier on Sunday are up for sale", "owners", "denied")]),
+    ("But Mr Lind has denied this, telling local radio that there is no overrun.",
+     [("there is no overrun", "Lind", "telling")]),
 ]
 
 

@@ -353,6 +353,9 @@ RE_ACCORDING_MORE = regex.compile(r"\s*,\s*and\s+(?=(?:(?:the|a|an|his|her|its|t
 RE_TRAILING_WHICH = regex.compile(r",\s+which\s+(?:\w+ly\s+)?(?:forced|prompted|led|meant|caused|sparked|drew|left|"
                                    r"came)\b[^,;:“”\"]*$")
 RE_SAID_SO = regex.compile(r"(?:as\s+much|so)\b(?!\s+(?:far|that|many|much|few|little|long)\b)(?!\s+\w+ly\b)(?![\w\s]*\b(?:is|was|are|were|will|would|has|had)\b)")
+#: "when asked …", "while visiting …": a clause without a subject.
+RE_THAT_LATER = regex.compile(r"\bthat\s+(?=\p{L})")
+RE_REDUCED_CLAUSE = regex.compile(r"\p{Ll}+(?:ed|ing)\b")
 RE_WHEN_SAID = regex.compile(
     r"(?i:when|while|whilst|upon|once|until|during|as(?!\s+(?:many|much|few|little|long|well|soon|far|high|low|recently|of)\b))\s"
 )
@@ -362,8 +365,9 @@ RE_RESUMED_QUOTE = regex.compile(r"\p{Ll}+ing\b[^,;:.“”\"]{0,80},\s*[“\"]"
 RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
     rf"(?:\w+ly\s+)?{_CLAUSE_VERB}\b"
-    r"|(?:(?:on|last|this|early|late|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!['’]s|\s+\p{Lu}))"  # but "the Sunday Times report"
+    r"|(?<!\p{Lu}\p{L}*\s+on\s+)(?:(?:(?<!\p{Lu}\p{L}*\s+)on|last|this|early|late|earlier)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!['’]s|\s+\p{Lu}))"  # but "the Sunday Times report", "the Independent on Sunday"
 )
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
 RE_OBJ_CALL = regex.compile(r"(?:for|on)\s")
@@ -445,6 +449,11 @@ RE_PROGRAMME = re.compile(
 )
 #: A fronted subordinate clause, and the main clause that follows it.
 RE_FRONTED = regex.compile(rf"(?:{'|'.join(sorted(SUBORDINATORS))}|even\s+as|even\s+though)\s", regex.IGNORECASE)
+#: What finds something without "that": "one study found …", but not "the
+#: corner found Rigoglioso" or "libraries that list numbers find …".
+RESEARCH_HEADS = frozenset({"study", "studies", "survey", "surveys", "poll", "polls", "report", "reports", "review",
+                            "analysis", "research", "audit", "investigation", "inquiry", "census", "researchers",
+                            "data", "figures", "records", "commission", "panel", "probe", "assessment", "experiment"})
 #: A deal rejected is an act, not a denial: "rejected a takeover proposal".
 DEAL_WORDS = frozenset({"takeover", "bid", "merger", "buyout", "offer", "acquisition"})
 #: Words that open a sentence without being part of what is said: "Yes, he said, …".
@@ -1136,8 +1145,18 @@ class Attributor:
             return None  # "who said and did the same things": the cue's verb is coordinated, with no object
         if RE_SAID_SO.match(text, pos, end):
             return None  # "Mook said as much in an interview", "he said so": the words are elsewhere
-        if RE_WHEN_SAID.match(text, pos, end) and not RE_MAIN_CLAUSE.search(text, pos, end):
-            return None  # "what Wahl said when she resigned", "Hollande said as he entered": when, not what
+        when = RE_WHEN_SAID.match(text, pos, end)
+        if when and not RE_MAIN_CLAUSE.search(text, pos, end) and (RE_REDUCED_CLAUSE.match(text, when.end(), end) or sum(
+                1 for _ in RE_CLAUSE_VERB.finditer(text, pos, end)) < (1 if when.group().lower().startswith("during") else 2)):
+            # (but "said while everyone had the right … they also had", "said
+            # during his 22 years he had seen": a clause follows the time)
+            that = RE_THAT_LATER.search(text, when.end(), end)
+            if that is None:
+                return None  # "what Wahl said when she resigned", "Hollande said as he entered": when, not what
+            # "said when asked about it that the ferry was late"
+            start = _skip_ws(text, that.end(), end)
+            span = _trim(text, start, self.clause_end(start, end))
+            return (span, False, self._inner(span)) if span[1] - span[0] >= 8 else None
         span = _trim(text, pos, self.clause_end(pos, end))
         if _too_short(text, span):
             return None
@@ -1507,6 +1526,8 @@ class Attributor:
                 if words or tok.text not in "\"“‘'(":
                     break
                 continue
+            if not words and low in ("but", "and", "yet", "so"):
+                continue  # "But Mr Forgeard has denied this, telling …"
             if not words and low in FRONTED_OPENERS:
                 return None
             if not words and low in ("he", "she", "they"):
@@ -1582,9 +1603,12 @@ class Attributor:
             if back:
                 span = _trim(text, after[0][0], back.start())
                 after = (span, False, self._inner(span))
-        if after is None and cue.lemma in ("show", "find") and any(
+        if after is None and (cue.lemma == "show" and any(
                 _bare_head(w) in EVIDENCE_HEADS
-                for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)]):
+                for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)])
+                or cue.lemma == "find" and any(
+                    _bare_head(w) in RESEARCH_HEADS
+                    for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)])):
             # "The poll shows Clinton leading by five points", "Video shows
             # him with his hands in the air": evidence shows a state of affairs.
             start = _skip_ws(text, cue_end, s_end)
