@@ -46,7 +46,17 @@ from .lexicon import (
 )
 from .patterns import trie
 from .quotes import Quote
-from .speakers import DETERMINERS, MONTHS_DAYS, SUBORDINATORS, NameBook, Token, make_speaker, tokens
+from .speakers import (
+    DETERMINERS,
+    MONTHS_DAYS,
+    NP_PREPOSITIONS,
+    SUBORDINATORS,
+    NameBook,
+    Token,
+    make_speaker,
+    tokens,
+)
+from .times import WEEKDAYS
 
 Span = tuple[int, int]
 
@@ -132,6 +142,9 @@ PARTICIPLES = {"said", "told", "written", "shown", "found", "thought"}
 TIME_WORDS = MONTHS_DAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening",
                             "night", "week", "weekend", "month", "year", "earlier", "later"}
 
+#: The weekdays, as a pattern alternation (lower case, and as written in a name).
+_WEEKDAYS = "|".join(WEEKDAYS)
+_WEEKDAYS_TITLED = "|".join(day.capitalize() for day in WEEKDAYS)
 #: Adjuncts between a cue and its content: channels, audiences and times.
 _CHANNEL_WORDS = "|".join(
     regex.escape(c) for c in sorted([*PLATFORMS, *STATEMENT_CHANNELS], key=len, reverse=True)
@@ -144,13 +157,13 @@ RE_ADJUNCT = regex.compile(
         (?i:(?:the|a|an|his|her|its|their|this|that|last|next)\s+)?
         (?:
             (?i:(?:\w+\s+){{0,2}}(?:{_CHANNEL_WORDS}))\b
-          | (?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|
+          | (?i:(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?|
                today|yesterday|morning|
                afternoon|evening|night|week|weekend|reporters|journalists|lawmakers|parliament|
                first\s+time|second\s+time|record|camera)\b
           | \p{{Lu}}[\p{{L}}.’'\-]*(?:\s+(?:(?:of|the|with|and|for)\s+)?\p{{Lu}}[\p{{L}}.’'\-]*){{0,6}}
         )
-      | (?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?!['’]s\b)(?:\s+(?:morning|afternoon|evening|night))?|
+      | (?i:(?:{_WEEKDAYS}|yesterday)(?!['’]s\b)(?:\s+(?:morning|afternoon|evening|night))?|
            today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier|later|again|also|
            repeatedly|publicly|previously|privately|separately|recently|subsequently|initially|
            separately|formally|officially|flatly|firmly|angrily|bluntly|openly|quietly|simply)\b
@@ -238,10 +251,6 @@ ASIDE_OPENERS = frozenset({"who", "whose", "which", "speaking", "according", "in
 ADJECTIVE_ENDINGS = ("ed", "ar", "al", "ous", "ive", "ic", "able", "ible", "ful", "less")
 #: Nouns ending in -ly, which are no adverbs before a verb: "the family said".
 LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "homily"})
-#: Prepositions that open a post-modifier inside a subject: "a spokesman for
-#: the ministry", "residents of the town", "observers around the country".
-NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "from", "around", "across", "near", "inside", "outside",
-                             "throughout", "within"})
 
 
 def plausible_speaker(words: Sequence[Token]) -> bool:
@@ -366,7 +375,7 @@ RE_JUDGEMENT_TAIL = regex.compile(
     rf"[\s,]+(?:(?:after|while|when|before|until)\s+(?:he|she|they|it|we|I|you|(?:the\s+)?[\p{{L}}-]+)\s+"
     rf"(?:\w+ly\s+)?{_CLAUSE_VERB}\b"
     r"|(?<!\p{Lu}\p{L}*\s+on\s+)(?:(?:(?<!\p{Lu}\p{L}*\s+)on|last|this|early|late|earlier)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:{_WEEKDAYS_TITLED})\b"
     r"(?!['’]s|\s+\p{Lu}))"  # but "the Sunday Times report", "the Independent on Sunday"
 )
 RE_OBJ_WH = regex.compile(r"(?:(?:him|her|them|us|me|again|publicly|openly)\s+)?(whether|how|why|what|if|who)\s")
@@ -382,6 +391,11 @@ RE_OBJ_TO_VERB = regex.compile(
     r"to\s+(?:\w+ly\s+)?(?!(?:an?|the|his|her|their|its|this|that|these|those|our|my|\d)\b)"
     r"(?!\p{Ll}+[^s\W]s\b)\p{Ll}"  # but not a plural noun: "agreed to talks"
 )
+#: What must follow an object cue of each kind (OBJECT_CUES) for it to assert
+#: something: "accused X of Y", "vowed to Y", "agreed to lend", "described X as
+#: Y", "blamed the delays on the fog", "slammed the plan as reckless".
+OBJECT_GATES = {"of": RE_OBJ_OF, "to": RE_OBJ_TO, "to-verb": RE_OBJ_TO_VERB, "as": RE_OBJ_AS,
+                "on-for": RE_OBJ_ON_FOR, "for-as": RE_OBJ_FOR_AS}
 RE_ASK_ANONYMOUS = regex.compile(r"(?:that\s+|for\s+)?(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)")
 #: "called the plan a mistake", "called Oz a quack": an object, then what it was called.
 RE_OBJ_CALL_PREDICATE = regex.compile(
@@ -480,7 +494,7 @@ RE_MAIN_CLAUSE = regex.compile(
 #: participle of a document ("in a ruling released Thursday").
 RE_TRAILING_TIME = regex.compile(
     r"(?:[\s,]*(?:released|issued|published|posted|aired|broadcast|on|this|last|late|early|earlier|later|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|"
+    rf"{_WEEKDAYS}|today|yesterday|tonight|morning|afternoon|"
     r"evening|night|week|month)\b)*[\s.,;:]*",
     regex.IGNORECASE,
 )
@@ -1247,22 +1261,13 @@ class Attributor:
         text = self.text
         need = OBJECT_CUES[cue.lemma]
         window = text[pos:min(end, pos + 400)]
-        if need == "of" and not RE_OBJ_OF.match(window):
-            return None
-        if need == "to" and not RE_OBJ_TO.match(window):
-            return None
-        if need == "to-verb" and not RE_OBJ_TO_VERB.match(window):
-            return None
-        if need == "as" and not RE_OBJ_AS.match(window):
+        gate = OBJECT_GATES.get(need)
+        if gate is not None and not gate.match(window):
             return None
         if need == "said":
             said = [w.strip(".,;:'’\"”").lower() for w in window.split()[:8]]
             if not any(w in SAID_THINGS for w in said) or any(w in DEAL_WORDS for w in said):
                 return None  # "rejected the claims", not "the chance to manage Portsmouth" or "a takeover proposal"
-        if need == "on-for" and not RE_OBJ_ON_FOR.match(window):
-            return None  # "blamed the delays on the fog", "blamed the crew for the delays"
-        if need == "for-as" and not RE_OBJ_FOR_AS.match(window):
-            return None  # "criticized the ferry operator for the delays", "slammed the plan as reckless"
         if need == "wh":
             asked = RE_OBJ_WH.match(window)
             if not asked:
@@ -1291,8 +1296,7 @@ class Attributor:
             # "described X as a disgrace after she attacked …", "blasted X as a
             # disgrace Wednesday on a radio show": when and where the judgement
             # was made is not part of it.
-            judged = {"as": RE_OBJ_AS, "for-as": RE_OBJ_FOR_AS, "on-for": RE_OBJ_ON_FOR}.get(need)
-            judged = judged.match(text, span[0], span[1]) if judged else None
+            judged = OBJECT_GATES[need].match(text, span[0], span[1]) if need != "np" else None
             tail = RE_JUDGEMENT_TAIL.search(text, judged.end() if judged else span[0], span[1])
             if tail:
                 span = _trim(text, span[0], tail.start())
@@ -1603,12 +1607,10 @@ class Attributor:
             if back:
                 span = _trim(text, after[0][0], back.start())
                 after = (span, False, self._inner(span))
-        if after is None and (cue.lemma == "show" and any(
-                _bare_head(w) in EVIDENCE_HEADS
-                for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)])
-                or cue.lemma == "find" and any(
-                    _bare_head(w) in RESEARCH_HEADS
-                    for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)])):
+        heads = {"show": EVIDENCE_HEADS, "find": RESEARCH_HEADS}.get(cue.lemma) if after is None else None
+        if heads is not None and any(
+                _bare_head(w) in heads
+                for w in [*text[max(floor, subj_start - 40):subj_start].lower().split()[-3:], *(t.lower for t in words)]):
             # "The poll shows Clinton leading by five points", "Video shows
             # him with his hands in the air": evidence shows a state of affairs.
             start = _skip_ws(text, cue_end, s_end)

@@ -50,6 +50,10 @@ DETERMINERS = frozenset(
     "a an the this that these those his her its their our my your some many several each "
     "every another both all no any few".split()
 )
+#: Prepositions that open a post-modifier of a noun: "a spokesman for the
+#: ministry", "observers around the country".
+NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "on", "from", "around", "across", "near", "inside", "outside",
+                             "throughout", "within"})
 #: Conjunctions that open a sentence before a name: "While Lind said …".
 SUBORDINATORS = frozenset({"while", "although", "though", "after", "before", "when", "since", "because", "if",
                            "as", "whereas", "once", "until", "unless"})
@@ -132,8 +136,7 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
     # The head: the noun before the first post-modifier ("the governor of X").
     head_index = len(words) - 1
     for i, low in enumerate(lowered):
-        post = low in ("of", "for", "at", "from", "with", "in", "on", "by", "to", "who", "which", "familiar", "around",
-                       "across", "near", "inside", "outside", "throughout", "within")
+        post = low in NP_PREPOSITIONS or low in ("with", "by", "to", "who", "which", "familiar")
         # A participle starts a post-modifier only when a preposition or a
         # determiner follows: "a summary published on …", not "chief operating officer".
         following = lowered[i + 1] if i + 1 < len(lowered) else ""
