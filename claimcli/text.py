@@ -311,10 +311,12 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-# A candidate boundary: terminal punctuation, closing quotes/brackets, space,
-# then something that can start a sentence.
+# A candidate boundary: terminal punctuation, then (group 1) closing
+# quotes/brackets and space, then something that can start a sentence.  The
+# pattern starts with the punctuation, not a lookbehind, so the engine skips
+# to the next candidate instead of trying every character.
 RE_BOUNDARY = regex.compile(
-    r"""(?<=[.!?…])["”’»)\]]*\s+(?=["“‘«(\[]?[\p{Lu}\p{N}])"""
+    r"""[.!?…](["”’»)\]]*\s+)(?=["“‘«(\[]?[\p{Lu}\p{N}])"""
 )
 RE_NEXT_WORD = regex.compile(r"[\"“‘«(\[]?([\p{L}\p{N}]+)")
 RE_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
@@ -344,14 +346,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     spans: list[Span] = []
     cursor = start
     for match in RE_BOUNDARY.finditer(text, start, end):
-        term = match.start() - 1  # the terminal punctuation character
-        while term > cursor and text[term] not in ".!?…":
-            term -= 1
+        term = match.start()  # the terminal punctuation character
         next_word_match = RE_NEXT_WORD.match(text, match.end(), min(end, match.end() + 40))
         next_word = next_word_match.group(1) if next_word_match else ""
         if text[term] == "." and _is_abbreviation(text, term, next_word):
             continue
-        close = match.start()
+        close = match.start(1)
         while close < match.end() and not text[close].isspace():
             close += 1
         if close > cursor:

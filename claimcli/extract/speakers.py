@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -219,14 +220,39 @@ _NAME_WORD = (r"(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|M
 #: Space between the words of a name, a hard line wrap included ("said Ivo\nRenard").
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 RE_NAME = regex.compile(
-    rf"(?<![.\p{{L}}])\b{_NAME_WORD}(?:{_GAP}(?:(?:de|van|von|der|bin|al|da|dos|du|le|la){_GAP})?{_NAME_WORD}){{1,4}}"
+    rf"(?=\p{{Lu}})(?<![.\p{{L}}])\b{_NAME_WORD}(?:{_GAP}(?:(?:de|van|von|der|bin|al|da|dos|du|le|la){_GAP})?{_NAME_WORD}){{1,4}}"
 )
 #: An organisation introduced by what it is: "anti-virus firm Sophos".
-RE_ORG_INTRO = regex.compile(
-    r"\b(?:firm|company|group|agency|organi[sz]ation|maker|giant|carrier|bank|retailer|broadcaster|"
-    r"newspaper|network|charity|union|party|operator|insurer|airline|startup|website)[ \t]+"
-    r"(\p{Lu}[\p{L}&'’\-]*(?:[ \t]+\p{Lu}[\p{L}&'’\-]*){0,3})"
-)
+ORG_NOUNS = tuple("""
+    firm company group agency organisation organization maker giant carrier bank retailer broadcaster
+    newspaper network charity union party operator insurer airline startup website
+    """.split())
+RE_ORG_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{L}&'’\-]*(?:[ \t]+\p{Lu}[\p{L}&'’\-]*){0,3})")
+
+
+def org_intros(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The names in ``text[start:end]`` that follow a noun saying what they
+    are: "Sophos" in "anti-virus firm Sophos" (group 1), in order.  The nouns
+    are found with ``str.find``, which is many times faster than a regex
+    trying 21 words at every character."""
+    at = []
+    for noun in ORG_NOUNS:
+        pos = text.find(noun, start, end)
+        while pos >= 0:
+            after = pos + len(noun)
+            if ((pos == 0 or not text[pos - 1].isalnum() and text[pos - 1] != "_")
+                    and text[after:after + 1] in (" ", "\t")):
+                at.append(after)
+            pos = text.find(noun, after, end)
+    at.sort()
+    reached = start
+    for pos in at:
+        if pos < reached:
+            continue
+        name = RE_ORG_NAME.match(text, pos, end)
+        if name is not None:
+            yield name
+            reached = name.end()
 
 
 @dataclass(slots=True)
@@ -282,7 +308,7 @@ class NameBook:
         for start, end in spans:
             for match in RE_NAME.finditer(text, start, end):
                 self._add(match)
-            for match in RE_ORG_INTRO.finditer(text, start, end):
+            for match in org_intros(text, start, end):
                 name = match.group(1)
                 self.orgs.setdefault(_bare(name.split()[0]), name)
                 if " " not in name:

@@ -69,6 +69,7 @@ from dateutil.easter import easter
 
 from ..models import TimeRef
 from .numbers import ORDINALS, SCALES, TENS, UNITS, parse_number
+from .patterns import line_matches
 from .patterns import trie as _trie
 
 #: Every value ``TimeRef.grain`` can take (see the table above).
@@ -2776,7 +2777,7 @@ def find_dateline(text: str) -> dt.date | None:
     """
     head = text[:3000]
     updated: dt.date | None = None
-    for m in RE_META_DATE.finditer(head):
+    for m in line_matches(RE_META_DATE, head):
         day = _first_full_date(m.group("value"))
         if day is None:
             continue
@@ -2784,14 +2785,14 @@ def find_dateline(text: str) -> dt.date | None:
             updated = updated or day
             continue
         return day
-    m = RE_WIRE_DATELINE.search(head)
+    m = next(line_matches(RE_WIRE_DATELINE, head), None)
     if m:
         day = _first_full_date(m.group("date"))
         if day is not None:
             return day
     if updated is not None:
         return updated
-    for n, m in enumerate(RE_DATE_ONLY_LINE.finditer(text[:800])):
+    for n, m in enumerate(line_matches(RE_DATE_ONLY_LINE, text[:800])):
         if n >= 8:
             break
         value = m.group("value")
