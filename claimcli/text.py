@@ -319,7 +319,9 @@ RE_BOUNDARY = regex.compile(
     r"""[.!?…](["”’»)\]]*\s+)(?=["“‘«(\[]?[\p{Lu}\p{N}])"""
 )
 RE_NEXT_WORD = regex.compile(r"[\"“‘«(\[]?([\p{L}\p{N}]+)")
-RE_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+#: The word a period ends, read right to left from the period: a forward
+#: search would try every start in the window before it.
+RE_WORD_BEFORE = regex.compile(r"(?r)([\p{L}.]+)\.$")
 
 
 def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:

@@ -75,7 +75,7 @@ import regex
 
 from ..models import Figure, Qualifier
 from .numbers import ORDINALS, TENS, UNITS, words_to_number
-from .patterns import BLANK
+from .patterns import BLANK, RE_WORD_CHAR
 from .patterns import trie as _trie
 
 # ==========================================================================
@@ -346,9 +346,6 @@ RE_DIGITS = regex.compile(
 RE_WORD_SCAN = re.compile(r"[^a-z0-9_](" + _trie(_SCAN_WORDS) + r")(?![a-z0-9_])")
 # The same at the very start of the text.
 RE_WORD_AT_START = re.compile(r"(" + _trie(_SCAN_WORDS) + r")(?![a-z0-9_])")
-#: One character that ``regex`` counts as a word character (\w): the word
-#: boundaries of the scan keep the ``regex`` meaning.
-RE_WORD_CHAR = regex.compile(r"\w")
 
 # 1-99 in words ("twenty-one"), and a chunk up to 999 ("two hundred and fifty").
 _CORE99 = (

@@ -9,6 +9,10 @@ import regex
 
 #: A run of blanks inside a phrase: spaces, tabs, no-break spaces.
 BLANK = r"[ \t\u00a0]+"
+#: One character that ``regex`` reads as a word character (``\w``, which is
+#: what its ``\b`` looks at: marks count, "½" and "²" do not).  Fast scans
+#: with ``re`` or ``str.find`` check their word boundaries with it.
+RE_WORD_CHAR = regex.compile(r"\w")
 
 _Tree = dict[str, "_Tree"]
 
@@ -48,17 +52,22 @@ def trie(words: Iterable[str], *, reverse: bool = False) -> str:
     return build(tree)
 
 
-def line_matches(pattern: Any, text: str) -> Iterator[Any]:
+def line_matches(pattern: Any, text: str, longest: int | None = None) -> Iterator[Any]:
     """What ``pattern.finditer(text)`` yields for a pattern that starts with
     a multi-line ``^``, tried only where lines start.  An engine scanning the
     text would try every character and fail there; for a page of text this
-    is several times faster."""
+    is several times faster.  ``longest``: lines longer than this once their
+    blanks at both ends are stripped are not tried (for a pattern that
+    cannot match them, such as a line that is only a date)."""
     pos, size = 0, len(text)
     while pos <= size:
-        match = pattern.match(text, pos)
+        newline = text.find("\n", pos)
+        match = None
+        if longest is None or len(text[pos:newline if newline >= 0 else size].strip(" \t")) <= longest:
+            match = pattern.match(text, pos)
         if match is not None:
             yield match
-        newline = text.find("\n", match.end() if match is not None else pos)
+            newline = text.find("\n", match.end())
         if newline < 0:
             return
         pos = newline + 1

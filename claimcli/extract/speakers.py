@@ -28,6 +28,7 @@ from .lexicon import (
     ROLE_HEADS,
     SUBJECT_PRONOUNS,
 )
+from .patterns import RE_WORD_CHAR
 
 Span = tuple[int, int]
 
@@ -240,8 +241,7 @@ def org_intros(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         pos = text.find(noun, start, end)
         while pos >= 0:
             after = pos + len(noun)
-            if ((pos == 0 or not text[pos - 1].isalnum() and text[pos - 1] != "_")
-                    and text[after:after + 1] in (" ", "\t")):
+            if (pos == 0 or not RE_WORD_CHAR.match(text, pos - 1)) and text[after:after + 1] in (" ", "\t"):
                 at.append(after)
             pos = text.find(noun, after, end)
     at.sort()

@@ -69,7 +69,7 @@ from dateutil.easter import easter
 
 from ..models import TimeRef
 from .numbers import ORDINALS, SCALES, TENS, UNITS, parse_number
-from .patterns import line_matches
+from .patterns import RE_WORD_CHAR, line_matches
 from .patterns import trie as _trie
 
 #: Every value ``TimeRef.grain`` can take (see the table above).
@@ -327,8 +327,6 @@ RE_HEAD = regex.compile(rf"\b{_trie(_HEAD_WORDS)}\b")
 #: to the next instead of trying every position.
 _FAST_HEAD = re.compile(rb" (" + _trie(_HEAD_WORDS).encode() + rb")(?![a-z0-9_])")
 _WORD_SKETCH = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789_" else 32 for c in range(256))
-#: A word character as ``\\b`` reads it (``regex`` counts marks, not "½").
-RE_WORD_CHAR = regex.compile(r"\w")
 #: Digit runs that can start a date, a year, a clock time or a decade.
 RE_HEAD_DIGITS = regex.compile(
     r"""(?<![\w$£€,/:]|[\d.]\.)(?:
@@ -606,6 +604,7 @@ RE_WIRE_DATELINE = regex.compile(
     [ \t]*(?:\([^()\n]{{1,40}}\)|/[\p{{L}}\s]{{1,20}}/)?[ \t]*[-—–]""",
     regex.I | regex.M | regex.X,
 )
+#: A line of at most 100 characters between its blanks.
 RE_DATE_ONLY_LINE = regex.compile(r"^[ \t]*(?P<value>[^\n]{6,100}?)[ \t]*$", regex.M)
 RE_BYLINE = regex.compile(r"(?i:by)\s+\p{Lu}")
 
@@ -2792,7 +2791,7 @@ def find_dateline(text: str) -> dt.date | None:
             return day
     if updated is not None:
         return updated
-    for n, m in enumerate(line_matches(RE_DATE_ONLY_LINE, text[:800])):
+    for n, m in enumerate(line_matches(RE_DATE_ONLY_LINE, text[:800], longest=100)):
         if n >= 8:
             break
         value = m.group("value")
