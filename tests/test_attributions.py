@@ -1083,6 +1083,21 @@ def test_an_organisation_introduced_by_its_trade_is_an_organisation() -> None:
     ]
 
 
+def test_a_plural_noun_opening_a_sentence_is_a_group_and_no_antecedent_of_it() -> None:
+    text = (
+        "The operator Nordvik Lines said on Monday the ferry had been inspected.\n\n"
+        "Creditors agreed to extend the loan until May. Inspectors said the hull was sound.\n\n"
+        "It estimated that repairs would cost 2 million crowns."
+    )
+    claims = attributed(analyse(text))
+    assert [(c.speaker.mention, c.speaker.name, c.speaker.type) for c in claims if c.speaker] == [
+        ("The operator Nordvik Lines", "Nordvik Lines", "organization"),
+        ("Creditors", "Creditors", "anonymous"),
+        ("Inspectors", "Inspectors", "anonymous"),
+        ("It", "Nordvik Lines", "organization"),
+    ]
+
+
 def test_channel_is_named_outside_the_content_only() -> None:
     # "on HTV's" inside what was called for is not where it was said.
     text = "The union called on HTV's reporters to stop filming the strike."

@@ -187,7 +187,7 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
         return "anonymous", phrase, None, span
     if head in ROLE_HEADS:
         return "person", _strip_det(words), None, span
-    indefinite = lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
+    indefinite = common_plural or lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
         head.endswith("s") and not words[head_index].is_capitalised or head.endswith(("ers", "ists", "ians")))
     if indefinite or lowered[0] in ("those", "these"):
         return "anonymous", phrase, None, span
@@ -464,6 +464,8 @@ def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
         return Speaker(mention, mention, span, None, "anonymous" if low in ("they", "them", "their") else "organization")
     if kind == "person" and len(name.split()) == 1 and _bare(name) in book.orgs:
         return Speaker(book.orgs[_bare(name)], mention, span, role, "organization")
+    if kind == "person" and book.orgs.get(_bare(name.split()[0])) == name:
+        return Speaker(name, mention, span, role, "organization")  # "ferry operator Nordvik Lines", named so before
     if kind == "person" and _bare(name.split()[-1]).endswith(COMPANY_SUFFIXES) and len(name.split()) > 1:
         return Speaker(name, mention, span, role, "organization")
     if kind == "person" and name_span[1] - name_span[0] > 0 and name[:1].isupper():
