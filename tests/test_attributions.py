@@ -1027,6 +1027,26 @@ def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
     assert [c.speaker.mention if c.speaker else None for c in claims] == ["Halvorsen", "She"]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Petra Halvorsen, the harbour master, said the quay was closed.\n\n"
+     "Ivo Lind, the captain, said it had been open all week.\n\n"
+     "She said the captain had been warned.",
+     ["Petra Halvorsen", "Ivo Lind", "Petra Halvorsen"]),
+    # No woman is named: "she" stays unresolved rather than become the captain.
+    ("Ivo Lind, the captain, said the ferry was safe.\n\n“We will sail on Monday,” she said.",
+     ["Ivo Lind", "she"]),
+    # "His" in "His wife Marit" is the captain's, not a sign that Marit is a man.
+    ("Ivo Lind was at sea on Monday. His wife Marit said the ferry was safe. “He checks the radar twice,” she added.",
+     ["Marit", "Marit"]),
+    # Once a man has been passed over, a name of unknown sex further back is no antecedent.
+    ("The Harbour Channel reported the closure. Ivo Lind said the quay was shut.\n\n"
+     "“It will reopen in May,” she said.",
+     ["Ivo Lind", "she"]),
+], ids=["she-skips-the-man", "no-woman-named", "his-wife", "no-guess-past-a-man"])
+def test_a_pronoun_agrees_in_sex_with_its_antecedent(text: str, want: list[str]) -> None:
+    assert [c.speaker.name if c.speaker else None for c in attributed(analyse(text))] == want
+
+
 def test_quote_continued_over_paragraphs_is_one_quote() -> None:
     text = (
         "Mayor Ivan Szell spoke at the town hall.\n\n"

@@ -263,3 +263,46 @@ FEMALE_MARKERS = frozenset("mrs ms miss madam lady queen princess spokeswoman ch
                            "congresswoman ombudswoman businesswoman councilwoman she her".split())
 MALE_MARKERS = frozenset("mr sir lord king prince spokesman chairman congressman ombudsman "
                          "businessman councilman he his him".split())
+#: First names that, in English-language news, almost always name one sex,
+#: so "she" after "Ivo Lind said" does not resolve to him.  Names common for
+#: both, or male in one language and female in another (Andrea, Jean, Nicola,
+#: Kim, Sam, Ashley, Kelly), are left out: a wrong guess is worse than none.
+FEMALE_FIRST_NAMES = frozenset("""
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty
+    sandra dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura
+    sharon cynthia kathleen amy helen anna brenda pamela nicole emma samantha katherine christine debra
+    rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia lauren
+    joan judith megan cheryl martha hannah jacqueline gloria teresa theresa ann anne sara frances
+    kathryn janice abigail alice judy sophia sophie grace denise amber doris marilyn danielle beverly
+    isabella diana natalie charlotte marie hillary condoleezza angela ursula claire isabelle nathalie
+    valerie valérie ségolène segolene marine petra ingrid greta astrid birgit sabine ulrike yulia yuliya
+    olga natalia natalya tatiana tatyana svetlana irina elena yelena ekaterina yekaterina kateryna
+    oksana iryna lyudmila galina nadia nadezhda anastasia maryam fatima aisha layla leila zainab sonia
+    sonya indira priya benazir golda tzipi jacinda julia helle sanna mette kamala melania ivanka
+    chelsea kate jane sue liz beth jill harriet tessa cherie hazel edwina glenys eleanor
+    ellen agnes rosa rose carmen lucia beatriz ana isabel paula monica mónica silvia giulia francesca
+    chiara elisabeth katrin annegret heidi hilde ingeborg karin marta magdalena agnieszka katarzyna
+    patti patty tina gina wendy tracey kirsty fiona siobhan sinead niamh bridget colleen maureen eileen
+    kathy cathy debbie sally penny polly molly holly lucy zoe chloe kylie britney whitney mariah oprah
+    yoko hayley gwyneth jennifer meryl madeleine madeline nikki shelley tammy tanya
+""".split())
+MALE_FIRST_NAMES = frozenset("""
+    john james robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory frank raymond patrick jack dennis jerry tyler aaron henry douglas peter adam nathan
+    zachary walter kyle harold carl arthur gerald roger keith jeremy lawrence sean albert ethan jesse
+    bryan bruce ralph roy eugene russell louis philip howard fred ian colin gordon tony tom tim jim
+    bill bob mike steve dave nick harry neil graham alan nigel malcolm simon hugh rupert boris
+    vladimir dmitry dmitri sergei sergey igor oleg alexei alexey yuri mikhail nikolai ivan andrei
+    andriy volodymyr petro taras viktor vitali vitaly gennady pavel ivo jose josé juan carlos luis
+    miguel pedro pablo diego javier fernando francisco antonio manuel jorge ricardo alejandro rafael
+    pierre jacques michel philippe françois francois emmanuel gerhard helmut wolfgang hans jürgen
+    jurgen klaus dieter matthias markus giuseppe giovanni marco luca silvio mario paolo roberto
+    mohammed muhammad mohamed mohammad ahmed ahmad hassan hussein omar mahmoud abdullah khalid
+    ibrahim yusuf mustafa recep ariel shimon yitzhak ehud narendra rahul manmohan rajiv sanjay vijay
+    amit nelson thabo kofi barack ken len lennart olaf olof lars sven erik henrik
+    jens anders mats stefan jan-peter wim geert piet willem tomasz piotr krzysztof andrzej lech
+    jaroslaw jarosław vaclav václav milos miloš slobodan franjo ante goran dragan zoran
+    mitt bernie newt rudy jeb ted chuck hank elton mick ozzy ringo rex vince kurt
+""".split())

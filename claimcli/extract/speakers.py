@@ -19,8 +19,10 @@ from .lexicon import (
     ANONYMOUS_HEADS,
     COMPANY_SUFFIXES,
     DOCUMENT_HEADS,
+    FEMALE_FIRST_NAMES,
     FEMALE_MARKERS,
     IRREGULAR_PASTS,
+    MALE_FIRST_NAMES,
     MALE_MARKERS,
     ORG_HEADS,
     PLACE_SUFFIXES,
@@ -355,6 +357,8 @@ class NameBook:
             return
         if lowered[0] in DETERMINERS or len(name_words) < 2:
             return
+        if gender is None:
+            gender = first_name_gender(name_words[0].text)
         after = RE_WORD_AFTER.match(self.text, match.end())
         if after and _attributive(after.group(1)):
             return  # a name used as a modifier: "his third Grand Slam match", "a Gold Coast hotel"
@@ -424,24 +428,44 @@ class NameBook:
         latest person quoted in the last ~1,500 characters (news returns to
         its speakers), else the latest person named."""
         want = SUBJECT_PRONOUNS.get(pronoun.lower())
+        sexed = want in ("male", "female")
+        # Once a person of the other sex has been passed over, only one known
+        # to agree will do: the names further back are often not people at
+        # all ("Video", a journal), and a guess there is worse than none.
+        passed = False
         for start, name in reversed(self.speakers):
             if start >= position:
                 continue
             if position - start > 1500:
                 break
             gender = self.gender.get(name)
-            if gender is None or want not in ("male", "female") or gender == want:
+            if not sexed or gender == want or (gender is None and not passed):
                 return name
+            passed = passed or gender is not None
         index = bisect_left(self._positions, position) - 1
         while index >= 0 and position - self._positions[index] < 3000:
             name = self.mentions[index][1]
             gender = self.gender.get(name)
-            if gender is None or want not in ("male", "female") or gender == want:
-                if want in ("male", "female") and gender is None:
+            if not sexed or gender == want or (gender is None and not passed):
+                if sexed and gender is None:
                     self.gender[name] = want
                 return name
+            passed = passed or gender is not None
             index -= 1
         return None
+
+
+PRONOUN_MARKERS = frozenset({"he", "his", "him", "she", "her"})
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "female" or "male" for a first name that almost always names one sex."""
+    low = _bare(word)
+    if low in FEMALE_FIRST_NAMES:
+        return "female"
+    if low in MALE_FIRST_NAMES:
+        return "male"
+    return None
 
 
 def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
@@ -470,11 +494,12 @@ def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
         return Speaker(name, mention, span, role, "organization")
     if kind == "person" and name_span[1] - name_span[0] > 0 and name[:1].isupper():
         full = book.full_name(name)
-        gender = None
-        lowered = {_bare(t.text) for t in words}
-        if lowered & FEMALE_MARKERS:
+        # A pronoun in the phrase is someone else's: "His wife Sharon".
+        lowered = {_bare(t.text) for t in words} - PRONOUN_MARKERS
+        gender = first_name_gender(full.split()[0])
+        if gender is None and lowered & FEMALE_MARKERS:
             gender = "female"
-        elif lowered & MALE_MARKERS:
+        elif gender is None and lowered & MALE_MARKERS:
             gender = "male"
         book.note_speaker(full, span[0], gender)
         return Speaker(full, mention, span, role, "person")
