@@ -1042,9 +1042,19 @@ def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
     ("The Harbour Channel reported the closure. Ivo Lind said the quay was shut.\n\n"
      "“It will reopen in May,” she said.",
      ["Ivo Lind", "she"]),
-], ids=["she-skips-the-man", "no-woman-named", "his-wife", "no-guess-past-a-man"])
+    # British copy calls a woman chairman: the word says nothing of sex.
+    ("Ferry board chairman Marit Olsen said the hull was sound. “We checked it twice,” she said.",
+     ["Marit Olsen", "Marit Olsen"]),
+], ids=["she-skips-the-man", "no-woman-named", "his-wife", "no-guess-past-a-man", "chairman"])
 def test_a_pronoun_agrees_in_sex_with_its_antecedent(text: str, want: list[str]) -> None:
     assert [c.speaker.name if c.speaker else None for c in attributed(analyse(text))] == want
+
+
+def test_a_possessive_before_a_name_is_not_its_first_name() -> None:
+    # "Victoria" is the state whose man this is, not a woman's first name.
+    text = "Victoria's Ivo Lind said the ferry was safe. “We will sail on Monday,” he said."
+    first, second = (c.speaker.name for c in attributed(analyse(text)))
+    assert "Ivo Lind" in first and second == first
 
 
 def test_quote_continued_over_paragraphs_is_one_quote() -> None:

@@ -258,10 +258,11 @@ SUBJECT_PRONOUNS: dict[str, str] = {
     "him": "male", "them": "plural", "its": "neuter",
 }
 
-# Titles before names that carry gender.
+# Titles before names that carry gender ("chairman" does not: British copy
+# calls women chairman too).
 FEMALE_MARKERS = frozenset("mrs ms miss madam lady queen princess spokeswoman chairwoman "
                            "congresswoman ombudswoman businesswoman councilwoman she her".split())
-MALE_MARKERS = frozenset("mr sir lord king prince spokesman chairman congressman ombudsman "
+MALE_MARKERS = frozenset("mr sir lord king prince spokesman congressman ombudsman "
                          "businessman councilman he his him".split())
 #: First names that, in English-language news, almost always name one sex,
 #: so "she" after "Ivo Lind said" does not resolve to him.  Names common for
@@ -279,7 +280,7 @@ FEMALE_FIRST_NAMES = frozenset("""
     olga natalia natalya tatiana tatyana svetlana irina elena yelena ekaterina yekaterina kateryna
     oksana iryna lyudmila galina nadia nadezhda anastasia maryam fatima aisha layla leila zainab sonia
     sonya indira priya benazir golda tzipi jacinda julia helle sanna mette kamala melania ivanka
-    chelsea kate jane sue liz beth jill harriet tessa cherie hazel edwina glenys eleanor
+    kate jane sue liz beth jill harriet tessa cherie hazel edwina glenys eleanor
     ellen agnes rosa rose carmen lucia beatriz ana isabel paula monica mónica silvia giulia francesca
     chiara elisabeth katrin annegret heidi hilde ingeborg karin marta magdalena agnieszka katarzyna
     patti patty tina gina wendy tracey kirsty fiona siobhan sinead niamh bridget colleen maureen eileen

@@ -358,7 +358,7 @@ class NameBook:
         if lowered[0] in DETERMINERS or len(name_words) < 2:
             return
         if gender is None:
-            gender = first_name_gender(name_words[0].text)
+            gender = first_name_gender(" ".join(t.text for t in name_words))
         after = RE_WORD_AFTER.match(self.text, match.end())
         if after and _attributive(after.group(1)):
             return  # a name used as a modifier: "his third Grand Slam match", "a Gold Coast hotel"
@@ -456,15 +456,22 @@ class NameBook:
 
 
 PRONOUN_MARKERS = frozenset({"he", "his", "him", "she", "her"})
+NAME_LEAD_WORDS = frozenset({"but", "and", "or", "so", "yet", "then"}) | SUBORDINATORS
 
 
-def first_name_gender(word: str) -> str | None:
-    """ "female" or "male" for a first name that almost always names one sex."""
-    low = _bare(word)
-    if low in FEMALE_FIRST_NAMES:
-        return "female"
-    if low in MALE_FIRST_NAMES:
-        return "male"
+def first_name_gender(name: str) -> str | None:
+    """ "female" or "male" when the first name in ``name`` almost always
+    names one sex.  A possessive before it ("Chelsea's William Gallas") and
+    a conjunction a subject scan left on ("But Julie Howell") are skipped."""
+    for word in name.split():
+        if word.endswith(("'s", "’s")) or word.lower() in NAME_LEAD_WORDS:
+            continue
+        low = _bare(word)
+        if low in FEMALE_FIRST_NAMES:
+            return "female"
+        if low in MALE_FIRST_NAMES:
+            return "male"
+        return None
     return None
 
 
@@ -496,7 +503,7 @@ def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
         full = book.full_name(name)
         # A pronoun in the phrase is someone else's: "His wife Sharon".
         lowered = {_bare(t.text) for t in words} - PRONOUN_MARKERS
-        gender = first_name_gender(full.split()[0])
+        gender = first_name_gender(full)
         if gender is None and lowered & FEMALE_MARKERS:
             gender = "female"
         elif gender is None and lowered & MALE_MARKERS:
