@@ -231,6 +231,9 @@ ANONYMOUS_HEADS = frozenset(
     child children parent cousin uncle aunt tenant patient pupil graduate citizen immigrant refugee migrant
     client rival ally mom mum dad spouse girlfriend boyfriend fiance fiancee widow hostage captive detainee
     inmate defendant plaintiff passenger guest
+    creditors investors demonstrators protestors inspectors contractors donors visitors doctors
+    editors directors senators legislators prosecutors regulators competitors commentators
+    administrators survivors monitors mediators negotiators
     """.split()
 )
 
@@ -267,16 +270,18 @@ MALE_MARKERS = frozenset("mr sir lord king prince spokesman congressman ombudsma
 #: First names that, in English-language news, almost always name one sex,
 #: so "she" after "Ivo Lind said" does not resolve to him.  Names common for
 #: both, or male in one language and female in another (Andrea, Jean, Nicola,
-#: Kim, Sam, Ashley, Kelly), are left out: a wrong guess is worse than none.
+#: Kim, Sam, Ashley, Kelly, Joan, Karen, Yuri, Ariel), and names that open
+#: the names of places, clubs and companies (Virginia, Victoria, Chelsea,
+#: Petra, Marine, Lech) are left out: a wrong guess is worse than none.
 FEMALE_FIRST_NAMES = frozenset("""
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah nancy lisa margaret betty
     sandra dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura
     sharon cynthia kathleen amy helen anna brenda pamela nicole emma samantha katherine christine debra
-    rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia lauren
-    joan judith megan cheryl martha hannah jacqueline gloria teresa theresa ann anne sara frances
+    rachel catherine carolyn janet ruth maria heather diane julie joyce olivia lauren
+    judith megan cheryl martha hannah jacqueline gloria teresa theresa ann anne sara frances
     kathryn janice abigail alice judy sophia sophie grace denise amber doris marilyn danielle beverly
-    isabella diana natalie charlotte marie hillary condoleezza angela ursula claire isabelle nathalie
-    valerie valérie ségolène segolene marine petra ingrid greta astrid birgit sabine ulrike yulia yuliya
+    isabella diana natalie marie hillary condoleezza angela ursula claire isabelle nathalie
+    valerie valérie ségolène segolene ingrid greta astrid birgit sabine ulrike yulia yuliya
     olga natalia natalya tatiana tatyana svetlana irina elena yelena ekaterina yekaterina kateryna
     oksana iryna lyudmila galina nadia nadezhda anastasia maryam fatima aisha layla leila zainab sonia
     sonya indira priya benazir golda tzipi jacinda julia helle sanna mette kamala melania ivanka
@@ -285,7 +290,7 @@ FEMALE_FIRST_NAMES = frozenset("""
     chiara elisabeth katrin annegret heidi hilde ingeborg karin marta magdalena agnieszka katarzyna
     patti patty tina gina wendy tracey kirsty fiona siobhan sinead niamh bridget colleen maureen eileen
     kathy cathy debbie sally penny polly molly holly lucy zoe chloe kylie britney whitney mariah oprah
-    yoko hayley gwyneth jennifer meryl madeleine madeline nikki shelley tammy tanya
+    yoko hayley gwyneth meryl madeleine madeline nikki shelley tammy tanya
 """.split())
 MALE_FIRST_NAMES = frozenset("""
     john james robert michael william david richard joseph thomas charles christopher daniel matthew
@@ -295,15 +300,15 @@ MALE_FIRST_NAMES = frozenset("""
     zachary walter kyle harold carl arthur gerald roger keith jeremy lawrence sean albert ethan jesse
     bryan bruce ralph roy eugene russell louis philip howard fred ian colin gordon tony tom tim jim
     bill bob mike steve dave nick harry neil graham alan nigel malcolm simon hugh rupert boris
-    vladimir dmitry dmitri sergei sergey igor oleg alexei alexey yuri mikhail nikolai ivan andrei
+    vladimir dmitry dmitri sergei sergey igor oleg alexei alexey mikhail nikolai ivan andrei
     andriy volodymyr petro taras viktor vitali vitaly gennady pavel ivo jose josé juan carlos luis
     miguel pedro pablo diego javier fernando francisco antonio manuel jorge ricardo alejandro rafael
     pierre jacques michel philippe françois francois emmanuel gerhard helmut wolfgang hans jürgen
     jurgen klaus dieter matthias markus giuseppe giovanni marco luca silvio mario paolo roberto
     mohammed muhammad mohamed mohammad ahmed ahmad hassan hussein omar mahmoud abdullah khalid
-    ibrahim yusuf mustafa recep ariel shimon yitzhak ehud narendra rahul manmohan rajiv sanjay vijay
+    ibrahim yusuf mustafa recep shimon yitzhak ehud narendra rahul manmohan rajiv sanjay vijay
     amit nelson thabo kofi barack ken len lennart olaf olof lars sven erik henrik
-    jens anders mats stefan jan-peter wim geert piet willem tomasz piotr krzysztof andrzej lech
+    jens anders mats stefan jan-peter wim geert piet willem tomasz piotr krzysztof andrzej
     jaroslaw jarosław vaclav václav milos miloš slobodan franjo ante goran dragan zoran
     mitt bernie newt rudy jeb ted chuck hank elton mick ozzy ringo rex vince kurt
 """.split())

@@ -189,7 +189,7 @@ def classify(words: list[Token]) -> tuple[SpeakerType, str, str | None, Span]:
         return "anonymous", phrase, None, span
     if head in ROLE_HEADS:
         return "person", _strip_det(words), None, span
-    indefinite = common_plural or lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
+    indefinite = lowered[0] in ("a", "an", "some", "several", "one", "two", "many") or (
         head.endswith("s") and not words[head_index].is_capitalised or head.endswith(("ers", "ists", "ians")))
     if indefinite or lowered[0] in ("those", "these"):
         return "anonymous", phrase, None, span
@@ -230,6 +230,12 @@ ORG_NOUNS = tuple("""
     firm company group agency organisation organization maker giant carrier bank retailer broadcaster
     newspaper network charity union party operator insurer airline startup website
     """.split())
+#: Verbs after "the company X" that make X the subject of a relative clause
+#: ("the company Elon Musk founded"), not the company's name.
+RELATIVE_VERBS = frozenset("""
+    founded co-founded built runs ran owns owned leads led started created bought sold heads headed
+    chairs chaired manages managed joined left quit sued set works worked advises advised
+""".split())
 RE_ORG_NAME = regex.compile(r"[ \t]+(\p{Lu}[\p{L}&'’\-]*(?:[ \t]+\p{Lu}[\p{L}&'’\-]*){0,3})")
 
 
@@ -312,6 +318,9 @@ class NameBook:
                 self._add(match)
             for match in org_intros(text, start, end):
                 name = match.group(1)
+                after = RE_WORD_AFTER.match(text, match.end(1))
+                if after and after.group(1) in RELATIVE_VERBS:
+                    continue  # "the company Elon Musk founded": the name is the clause's subject
                 self.orgs.setdefault(_bare(name.split()[0]), name)
                 if " " not in name:
                     self.org_mentions.append((match.start(1), name, _bare(name)))
@@ -429,9 +438,11 @@ class NameBook:
         its speakers), else the latest person named."""
         want = SUBJECT_PRONOUNS.get(pronoun.lower())
         sexed = want in ("male", "female")
-        # Once a person of the other sex has been passed over, only one known
-        # to agree will do: the names further back are often not people at
-        # all ("Video", a journal), and a guess there is worse than none.
+        # People quoted lately come first.  Once a person of the other sex
+        # has been passed over, one of unknown sex will do only if the name
+        # looks like a person's ("Giorgia Meloni", not "Video" or a journal),
+        # and among the names mentioned further back only one known to agree
+        # will do: a guess there is worse than none.
         passed = False
         for start, name in reversed(self.speakers):
             if start >= position:
@@ -439,9 +450,9 @@ class NameBook:
             if position - start > 1500:
                 break
             gender = self.gender.get(name)
-            if not sexed or gender == want or (gender is None and not passed):
+            if not sexed or gender == want or (gender is None and (not passed or _personal(name))):
                 return name
-            passed = passed or gender is not None
+            passed = True
         index = bisect_left(self._positions, position) - 1
         while index >= 0 and position - self._positions[index] < 3000:
             name = self.mentions[index][1]
@@ -459,20 +470,31 @@ PRONOUN_MARKERS = frozenset({"he", "his", "him", "she", "her"})
 NAME_LEAD_WORDS = frozenset({"but", "and", "or", "so", "yet", "then"}) | SUBORDINATORS
 
 
+def _personal(name: str) -> bool:
+    """Does ``name`` look like a person's: two or more capitalised words,
+    none of them the head of an organisation or a document?"""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() and _bare(w) not in ORG_HEADS and _bare(w) not in DOCUMENT_HEADS
+                                   for w in words)
+
+
 def first_name_gender(name: str) -> str | None:
-    """ "female" or "male" when the first name in ``name`` almost always
-    names one sex.  A possessive before it ("Chelsea's William Gallas") and
-    a conjunction a subject scan left on ("But Julie Howell") are skipped."""
-    for word in name.split():
+    """ "female" or "male" when the given names in ``name`` (every word but
+    the surname; a one-word name as it stands, "Sharon") almost always name
+    one sex, and none says the other.  A possessive or a conjunction a
+    subject scan left on ("Helen's", "But") is no given name.  A title
+    ("Mrs Gordon") says more than a name, so callers ask this last."""
+    found = set()
+    words = name.split()
+    for word in words[:-1] if len(words) > 1 else words:
         if word.endswith(("'s", "’s")) or word.lower() in NAME_LEAD_WORDS:
             continue
         low = _bare(word)
         if low in FEMALE_FIRST_NAMES:
-            return "female"
-        if low in MALE_FIRST_NAMES:
-            return "male"
-        return None
-    return None
+            found.add("female")
+        elif low in MALE_FIRST_NAMES:
+            found.add("male")
+    return found.pop() if len(found) == 1 else None
 
 
 def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
@@ -501,13 +523,20 @@ def make_speaker(words: list[Token], book: NameBook, recent_org: str | None,
         return Speaker(name, mention, span, role, "organization")
     if kind == "person" and name_span[1] - name_span[0] > 0 and name[:1].isupper():
         full = book.full_name(name)
-        # A pronoun in the phrase is someone else's: "His wife Sharon".
-        lowered = {_bare(t.text) for t in words} - PRONOUN_MARKERS
-        gender = first_name_gender(full)
-        if gender is None and lowered & FEMALE_MARKERS:
+        # A title marks the speaker's sex, unless it is someone else's: a
+        # pronoun ("His wife Sharon") or a word before a possessive ("Mr
+        # Lind's lawyer") belongs to another person.
+        own = words
+        for i, t in enumerate(words):
+            if t.text.endswith(("'s", "’s")):
+                own = words[i + 1:]
+        lowered = {_bare(t.text) for t in own} - PRONOUN_MARKERS
+        gender = None
+        if lowered & FEMALE_MARKERS:
             gender = "female"
-        elif gender is None and lowered & MALE_MARKERS:
+        elif lowered & MALE_MARKERS:
             gender = "male"
+        gender = gender or first_name_gender(full)
         book.note_speaker(full, span[0], gender)
         return Speaker(full, mention, span, role, "person")
     if kind == "organization" and words[0].lower in ("the", "its", "their") and len(words) <= 3:
