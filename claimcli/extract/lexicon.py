@@ -290,7 +290,7 @@ FEMALE_FIRST_NAMES = frozenset("""
     chiara elisabeth katrin annegret heidi hilde ingeborg karin marta magdalena agnieszka katarzyna
     patti patty tina gina wendy tracey kirsty fiona siobhan sinead niamh bridget colleen maureen eileen
     kathy cathy debbie sally penny polly molly holly lucy zoe chloe kylie britney whitney mariah oprah
-    yoko hayley gwyneth meryl madeleine madeline nikki shelley tammy tanya
+    yoko hayley gwyneth caroline dina meryl madeleine madeline nikki shelley tammy tanya
 """.split())
 MALE_FIRST_NAMES = frozenset("""
     john james robert michael william david richard joseph thomas charles christopher daniel matthew
@@ -310,5 +310,5 @@ MALE_FIRST_NAMES = frozenset("""
     amit nelson thabo kofi barack ken len lennart olaf olof lars sven erik henrik
     jens anders mats stefan jan-peter wim geert piet willem tomasz piotr krzysztof andrzej
     jaroslaw jarosław vaclav václav milos miloš slobodan franjo ante goran dragan zoran
-    mitt bernie newt rudy jeb ted chuck hank elton mick ozzy ringo rex vince kurt
+    mitt bernie newt rudy jeb ted chuck hank elton mick ozzy ringo rex vince kurt glenn cory trevor hamish
 """.split())

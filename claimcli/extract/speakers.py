@@ -249,7 +249,8 @@ def org_intros(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         pos = text.find(noun, start, end)
         while pos >= 0:
             after = pos + len(noun)
-            if (pos == 0 or not RE_WORD_CHAR.match(text, pos - 1)) and text[after:after + 1] in (" ", "\t"):
+            if ((pos == 0 or not RE_WORD_CHAR.match(text, pos - 1)) and text[after:after + 1] in (" ", "\t")
+                    and not (noun == "maker" and text[pos - 1:pos] == "-")):  # a film-maker is a person
                 at.append(after)
             pos = text.find(noun, after, end)
     at.sort()
@@ -438,11 +439,12 @@ class NameBook:
         its speakers), else the latest person named."""
         want = SUBJECT_PRONOUNS.get(pronoun.lower())
         sexed = want in ("male", "female")
-        # People quoted lately come first.  Once a person of the other sex
-        # has been passed over, one of unknown sex will do only if the name
-        # looks like a person's ("Giorgia Meloni", not "Video" or a journal),
-        # and among the names mentioned further back only one known to agree
-        # will do: a guess there is worse than none.
+        # People quoted lately come first, then people named.  Once a person
+        # of the other sex has been passed over, a person of unknown sex
+        # ("Giorgia Meloni") may be the one meant, so the search stops there
+        # unresolved rather than reach past her to an older woman; a name that
+        # is no person's ("Video", a journal) is passed over.  A guess is
+        # worse than none.
         passed = False
         for start, name in reversed(self.speakers):
             if start >= position:
@@ -450,9 +452,11 @@ class NameBook:
             if position - start > 1500:
                 break
             gender = self.gender.get(name)
-            if not sexed or gender == want or (gender is None and (not passed or _personal(name))):
+            if not sexed or gender == want or (gender is None and not passed):
                 return name
-            passed = True
+            if gender is None and _personal(name):
+                return None
+            passed = passed or gender is not None
         index = bisect_left(self._positions, position) - 1
         while index >= 0 and position - self._positions[index] < 3000:
             name = self.mentions[index][1]
@@ -461,6 +465,8 @@ class NameBook:
                 if sexed and gender is None:
                     self.gender[name] = want
                 return name
+            if gender is None and _personal(name):
+                return None
             passed = passed or gender is not None
             index -= 1
         return None
