@@ -138,6 +138,10 @@ SKIP_BEFORE_CUE = frozenset(
 NEGATIONS = frozenset({"not", "n't", "never", "no", "declined", "refused", "didn't", "doesn't",
                        "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "cannot"})
 PASSIVE_AUX = frozenset({"was", "were", "been", "be", "being", "is", "are"})
+#: Cues that name whom they address before "that": "warned residents that …".
+AUDIENCE_CUES = frozenset({"warn", "assure", "promise"})
+#: A subject pronoun with its auxiliary run into it: "He’s claiming", "They’re insisting".
+RE_CONTRACTED_SUBJECT = re.compile(r"(he|she|it|they|we|you|who|i)(?:['’](?:s|re|m))", re.IGNORECASE)
 PARTICIPLES = {"said", "told", "written", "shown", "found", "thought"}
 TIME_WORDS = MONTHS_DAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening",
                             "night", "week", "weekend", "month", "year", "earlier", "later"}
@@ -740,6 +744,12 @@ class Attributor:
                 break
         if i < 0:
             return None
+        contracted = RE_CONTRACTED_SUBJECT.fullmatch(toks[i].text)
+        if contracted and progressive:
+            # "He’s claiming that …": the pronoun, and its auxiliary after it.
+            pronoun = Token(contracted.group(1), toks[i].start, toks[i].start + contracted.end(1))
+            self.last_aux = True
+            return ([pronoun], negated, None)
         if toks[i].lower == "to":
             if i == 0 or toks[i - 1].lower not in RAISING:
                 return None  # "declined to say", "wants to claim"
@@ -1120,7 +1130,7 @@ class Attributor:
         # "called on Trump to stop": "on Trump" is the call's object, not a time or channel
         kept = cue.lemma == "call" and RE_OBJ_CALL.match(text, here, end) and not RE_OBJ_CALL.match(text, skipped, end)
         pos = here if kept else skipped
-        pos = self._that_ahead(pos, end)
+        pos = self._that_ahead(pos, end, audience=cue.lemma in AUDIENCE_CUES)
         after_comma = False
         while pos < end and text[pos] in ",:":
             after_comma = after_comma or text[pos] == ","
@@ -1188,9 +1198,11 @@ class Attributor:
         inner = self._inner(span)
         return (span, False, inner)
 
-    def _that_ahead(self, pos: int, end: int) -> int:
+    def _that_ahead(self, pos: int, end: int, audience: bool = False) -> int:
         """Skip a short adjunct before "that": "told the crowd at a rally
-        that …", "claimed during the divorce that …"."""
+        that …", "claimed during the divorce that …"; with ``audience``, also
+        whom the cue addresses: "warned residents that …", "assured
+        investors that …"."""
         if self.text.find("that", pos, min(end, pos + 120)) < 0:
             return pos
         toks = self.tokens(pos, min(end, pos + 120))
@@ -1203,7 +1215,7 @@ class Attributor:
             if low in STOP_NP and low not in ADJUNCT_WORDS:
                 return pos
             if (k == 0 and low not in ADJUNCT_WORDS and low not in DETERMINERS and not tok.is_capitalised
-                    and not (low.endswith("ly") and low not in LY_NOUNS)):
+                    and not (low.endswith("ly") and low not in LY_NOUNS) and not audience):
                 return pos  # but "complained bitterly that …"
         return pos
 
