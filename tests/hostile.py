@@ -54,6 +54,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "object cues": repeat("The union urged the crew to stay, and criticized the operator for delays, which "
                           "was late, in a statement on Monday after it sank, "),
     "newsletter lines": repeat("Get our free newsletter newsletter our \n"),
+    "published statements": repeat("issued a statement posted tweets saying that says said "),
 }
 
 

@@ -23,7 +23,7 @@ from .speakers import NameBook
 from .times import extract_times, find_dateline
 
 #: Bumped whenever extraction output changes, so stored claims can be refreshed.
-EXTRACTOR_VERSION = "0.4.6"
+EXTRACTOR_VERSION = "0.4.7"
 
 Span = tuple[int, int]
 

@@ -343,6 +343,17 @@ def _too_short(text: str, span: Span) -> bool:
 RE_GERUND_LEAD = regex.compile(
     r"(?i)(?:,[\"”’']*|\bby|\bafter|\bbefore|\bwhile|\bin|\bwhen|\b(?:aside|apart)\s+from|\bupon)(?:\s+\w+ly)?\s*$"
 )
+#: Something put out, before the cue that says what it says: "issued a
+#: statement saying", "released a letter from his doctor that says" (the
+#: relative pronoun, group rel, only before a finite cue).
+_PUBLISH_VERBS = r"(?:released|issued|posted|published|sent|put\s+out|sent\s+out|unleashed|fired\s+off|tweeted|shared)"
+RE_PUBLISHED = regex.compile(
+    r"(?i)\b" + _PUBLISH_VERBS + r"\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:statements?|letters?|tweets?|posts?|messages?|notes?|memos?|releases?|e-?mails?|videos?"
+    r"|reports?|notices?|documents?|ads?|advertisements?)(?:\s+[\w’'-]+){0,5}?\s+(?P<rel>that\s+|which\s+)?$"
+)
+PUBLISHED_CUES = frozenset({"saying", "says", "said", "stating", "states", "stated"})
+RE_PUBLISH_VERB = regex.compile(r"(?i)\b" + _PUBLISH_VERBS + r"\b")
 RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
@@ -625,6 +636,7 @@ class Attributor:
         # The current sentence's tokens, made once and sliced for every window inside it.
         self._span: Span = (0, 0)
         self._toks: list[Token] | None = None
+        self._verbs: list[int] | None = None
         self._tok_starts: list[int] = []
 
     # ---------------------------------------------------------------- utils
@@ -650,6 +662,19 @@ class Attributor:
         if i >= 0 and self.quotes[i].outer[0] <= pos < self.quotes[i].outer[1]:
             return self.quotes[i]
         return None
+
+    def _published(self, pos: int) -> regex.Match[str] | None:
+        """RE_PUBLISHED ending at ``pos`` in the current sentence.  The
+        sentence's publishing verbs are found once; the pattern is tried only
+        within 160 characters after one (a sentence of "said said said"
+        would otherwise be rescanned for every cue)."""
+        s_start, s_end = self._span
+        if self._verbs is None:
+            self._verbs = [m.start() for m in RE_PUBLISH_VERB.finditer(self.text, s_start, s_end)]
+        i = bisect_right(self._verbs, pos) - 1
+        if i < 0 or pos - self._verbs[i] > 160:
+            return None
+        return RE_PUBLISHED.search(self.text, max(s_start, pos - 160), pos)
 
     def _last_quote_before(self, pos: int) -> Quote | None:
         """The last quote that opens before ``pos``."""
@@ -1354,6 +1379,7 @@ class Attributor:
         for sent in self.sents:
             self._span = sent.span
             self._toks = None  # made on first use: most sentences hold no cue
+            self._verbs = None  # the publishing verbs, likewise
             for item in self._sentence(sent):
                 found.extend(self._coordinated(item, sent))
             found.extend(self._extra)
@@ -1390,6 +1416,17 @@ class Attributor:
                 result = self._in_words(sent, cue)
                 if result:
                     out.append(result)
+                continue
+            published = self._published(match.start()) if low in PUBLISHED_CUES else None
+            if published and (published.group("rel") is not None) == (not low.endswith("ing")):
+                # "The mayor issued a statement saying …", "He released a
+                # letter from his doctor that says …": who put it out speaks.
+                got = self.content_after(cue, s_end)
+                if last_speaker is None:
+                    last_speaker = self._sentence_subject(sent)
+                if got and last_speaker is not None:
+                    span, direct, inner = got
+                    out.append(Found(span, direct, last_speaker, cue, 0.7, (match.start(), s_end), inner))
                 continue
             if low.endswith("ing") and cue.lemma not in ("", low) and RE_GERUND_LEAD.search(text, s_start, match.start()):
                 # "…, adding that …": the subject of the main clause speaks.
