@@ -353,7 +353,11 @@ RE_PUBLISHED = regex.compile(
     r"|reports?|notices?|documents?|ads?|advertisements?)(?:\s+[\w’'-]+){0,5}?\s+(?P<rel>that\s+|which\s+)?$"
 )
 PUBLISHED_CUES = frozenset({"saying", "says", "said", "stating", "states", "stated"})
-RE_PUBLISH_VERB = regex.compile(r"(?i)\b" + _PUBLISH_VERBS + r"\b")
+#: The first word of each of those verbs, to find where one may start: a
+#: literal trie in three casings, which ``re`` scans far faster than an
+#: IGNORECASE ``regex`` pattern that opens with ``\b``.
+RE_PUBLISH_VERB = re.compile(r"\b(?:" + trie(_casings(
+    {"released", "issued", "posted", "published", "sent", "put", "unleashed", "fired", "tweeted", "shared"})) + r")\b")
 RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")
