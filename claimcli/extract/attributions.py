@@ -346,9 +346,10 @@ RE_GERUND_LEAD = regex.compile(
 #: Something put out, before the cue that says what it says: "issued a
 #: statement saying", "released a letter from his doctor that says" (the
 #: relative pronoun, group rel, only before a finite cue).
-_PUBLISH_VERBS = r"(?:released|issued|posted|published|sent|put\s+out|sent\s+out|unleashed|fired\s+off|tweeted|shared)"
+PUBLISH_VERBS = ("released", "issued", "posted", "published", "sent", "put out", "sent out", "unleashed", "fired off",
+                 "tweeted", "shared")
 RE_PUBLISHED = regex.compile(
-    r"(?i)\b" + _PUBLISH_VERBS + r"\s+"
+    r"(?i)\b(?:" + "|".join(v.replace(" ", r"\s+") for v in PUBLISH_VERBS) + r")\s+"
     r"(?:[\w’'-]+\s+){0,4}?(?:statements?|letters?|tweets?|posts?|messages?|notes?|memos?|releases?|e-?mails?|videos?"
     r"|reports?|notices?|documents?|ads?|advertisements?)(?:\s+[\w’'-]+){0,5}?\s+(?P<rel>that\s+|which\s+)?$"
 )
@@ -356,8 +357,7 @@ PUBLISHED_CUES = frozenset({"saying", "says", "said", "stating", "states", "stat
 #: The first word of each of those verbs, to find where one may start: a
 #: literal trie in three casings, which ``re`` scans far faster than an
 #: IGNORECASE ``regex`` pattern that opens with ``\b``.
-RE_PUBLISH_VERB = re.compile(r"\b(?:" + trie(_casings(
-    {"released", "issued", "posted", "published", "sent", "put", "unleashed", "fired", "tweeted", "shared"})) + r")\b")
+RE_PUBLISH_VERB = re.compile(r"\b(?:" + trie(_casings({v.split()[0] for v in PUBLISH_VERBS})) + r")\b")
 RE_THAT_NEXT = regex.compile(r"\s+that[\s,]")
 #: An auxiliary right before an -ing cue: "is telling", "was saying".
 RE_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s|'re|’re)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$")

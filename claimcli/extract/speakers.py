@@ -446,30 +446,31 @@ class NameBook:
         # is no person's ("Video", a journal) is passed over.  A guess is
         # worse than none.
         passed = False
-        for start, name in reversed(self.speakers):
-            if start >= position:
-                continue
-            if position - start > 1500:
-                break
+        for name, named in self._candidates(position):
             gender = self.gender.get(name)
             if not sexed or gender == want or (gender is None and not passed):
-                return name
-            if gender is None and _personal(name):
-                return None
-            passed = passed or gender is not None
-        index = bisect_left(self._positions, position) - 1
-        while index >= 0 and position - self._positions[index] < 3000:
-            name = self.mentions[index][1]
-            gender = self.gender.get(name)
-            if not sexed or gender == want or (gender is None and not passed):
-                if sexed and gender is None:
+                if named and sexed and gender is None:
                     self.gender[name] = want
                 return name
             if gender is None and _personal(name):
                 return None
             passed = passed or gender is not None
-            index -= 1
         return None
+
+    def _candidates(self, position: int) -> Iterator[tuple[str, bool]]:
+        """Who a pronoun at ``position`` may stand for, nearest first: the
+        people quoted in the last ~1,500 characters, then the people named in
+        the last ~3,000 (with True)."""
+        for start, name in reversed(self.speakers):
+            if start >= position:
+                continue
+            if position - start > 1500:
+                break
+            yield name, False
+        index = bisect_left(self._positions, position) - 1
+        while index >= 0 and position - self._positions[index] < 3000:
+            yield self.mentions[index][1], True
+            index -= 1
 
 
 PRONOUN_MARKERS = frozenset({"he", "his", "him", "she", "her"})
