@@ -288,6 +288,29 @@ def paragraphs(text: str, lines: list[Line] | None = None) -> list[Span]:
     return out
 
 
+def unwrap(text: str, paras: list[Span]) -> str:
+    """``text`` with the line breaks inside its paragraphs (hard-wrapped prose,
+    see ``paragraphs``) turned into spaces, but for those before an indented
+    line (a table row, a new paragraph): the same length, so every offset
+    still points at the same character.  Patterns that read a phrase across
+    blanks ("in\\n1987", "July\\n8, 1986") then read it as written on one line."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in paras:
+        at = text.find("\n", start, end)
+        while at != -1:
+            if text[at + 1:at + 2] not in (" ", "\t"):  # an indented line is a row or a paragraph of its own
+                cut = at - 1 if at > start and text[at - 1] == "\r" else at
+                pieces.append(text[done:cut])
+                pieces.append(" " * (at + 1 - cut))
+                done = at + 1
+            at = text.find("\n", at + 1, end)
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 # --------------------------------------------------------------------------
 # Sentences
 

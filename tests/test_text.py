@@ -6,7 +6,17 @@ import pytest
 
 from claimcli.errors import BadInputError
 from claimcli.extract import analyse
-from claimcli.text import decode, doc_id, front_matter, paragraphs, scan_lines, sentences, split_sentences, title_of
+from claimcli.text import (
+    decode,
+    doc_id,
+    front_matter,
+    paragraphs,
+    scan_lines,
+    sentences,
+    split_sentences,
+    title_of,
+    unwrap,
+)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +162,39 @@ def test_hard_wrapped_wire_copy_keeps_its_claims() -> None:
         ("Ivo Renard", "We handle ships of 100,000 tonnes or more in 10 hours, all related to the new quay,"),
         ("Ola Berg", "The quay is ready for the winter storms,"),
     ]
+
+
+def test_unwrap_turns_breaks_inside_paragraphs_into_spaces_and_keeps_every_offset() -> None:
+    text = ("FERRY FARES RISE\n\nThe Orlitz ferry operator raised its fares by 12 pct in\r\n"
+            "1987 and will raise them again on July\n8, its chief executive said on Monday.\n"
+            "    Net 2,935,000 vs 2,758,000\n    Revs 41.2 mln vs 39.0 mln\n")
+    flat = unwrap(text, paragraphs(text))
+    assert len(flat) == len(text)
+    assert flat == text.replace("in\r\n1987", "in  1987").replace("July\n8", "July 8")  # and nothing else
+    assert unwrap(WRAPPED, paragraphs(WRAPPED)).count("\n") == WRAPPED.count("\n") - 6  # indented lines stay apart
+
+
+def test_figures_and_times_read_hard_wrapped_phrases_and_keep_the_text_as_written() -> None:
+    doc = analyse(WRAPPED_FIGURES, published="1987-03-02")
+    assert [(t.text, t.value) for t in doc.times] == [("December\n1, 1986", "1986-12-01"), ("March\n1986", "1986-03")]
+    assert [(f.text, f.qualifier, f.object) for f in doc.figures] == [
+        ("more\nthan 250 fitness centers", "more_than", "fitness centers"),
+        ("about\n8.8 mln dlrs", "about", "$"),
+        ("two former athletes", "exact", "former athletes"),
+    ]
+    for record in (*doc.times, *doc.figures):
+        assert WRAPPED_FIGURES[record.span[0]:record.span[1]] == record.text
+
+
+WRAPPED_FIGURES = (
+    "HEALTH CLUB CHAIN BUYS RIVAL\n"
+    "\n"
+    "Orlitz Fitness Inc said it agreed on December\n"
+    "1, 1986, to buy the Nordvik chain, which runs more\n"
+    "than 250 fitness centers, for about\n"
+    "8.8 mln dlrs in cash. The chain was founded in March\n"
+    "1986 by two former athletes, the company said.\n"
+)
 
 
 def test_a_short_first_line_in_sentence_case_over_wrapped_prose_is_prose() -> None:

@@ -7,15 +7,17 @@ pure (no I/O, no printing) and safe to run in worker processes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TypeVar
 
 import regex
 
 from ..models import Claim, Content, Document, Figure, TimeRef
-from ..text import Line, doc_id, front_matter, paragraphs, scan_lines, sentences, title_of
+from ..text import Line, doc_id, front_matter, paragraphs, scan_lines, sentences, title_of, unwrap
 from .attributions import Attributor, Found, find_channel, find_hedges
 from .figures import extract_figures
 from .quotes import find_quotes
@@ -23,9 +25,10 @@ from .speakers import NameBook
 from .times import extract_times, find_dateline
 
 #: Bumped whenever extraction output changes, so stored claims can be refreshed.
-EXTRACTOR_VERSION = "0.4.7"
+EXTRACTOR_VERSION = "0.4.8"
 
 Span = tuple[int, int]
+_Spanned = TypeVar("_Spanned", Figure, TimeRef)
 
 RE_WIRE_DATELINE = regex.compile(r"^[\p{Lu}][\p{Lu}\p{M} .'’\-]{1,40},[^()\n]{0,40}\((\p{Lu}[\p{L} .&'’\-]{1,40})\)\s*[-—–]")
 RE_VERIFY_HEDGE = regex.compile(r"\b(?:verif|confirm)", regex.IGNORECASE)
@@ -106,9 +109,14 @@ def analyse(
     book = NameBook(text, paras)
     found = Attributor(text, sents, quotes, book).run()
 
-    figures = tuple(f for f in extract_figures(text) if not any(_overlaps(f.span, m) for m in meta_spans))
+    # Figures and times read hard-wrapped lines as one line ("in\n1987"); their
+    # records keep the text as written.
+    flat = unwrap(text, paras)
+    figures = tuple(_as_written(text, flat, f) for f in extract_figures(flat)
+                    if not any(_overlaps(f.span, m) for m in meta_spans))
     figures = _reindex(figures, list(range(len(figures)))) if figures else ()
-    times = tuple(t for t in extract_times(text, anchor) if not any(_overlaps(t.span, m) for m in meta_spans))
+    times = tuple(_as_written(text, flat, t) for t in extract_times(flat, anchor)
+                  if not any(_overlaps(t.span, m) for m in meta_spans))
 
     fig_index = _SpanIndex([f.span for f in figures])
     time_index = _SpanIndex([t.span for t in times])
@@ -153,6 +161,15 @@ def analyse(
         figures=figures,
         extractor=EXTRACTOR_VERSION,
     )
+
+
+def _as_written(text: str, flat: str, record: _Spanned) -> _Spanned:
+    """A figure or time found in ``flat`` (``unwrap``'s) with its text as
+    ``text`` writes it, line breaks and all."""
+    if flat is text:
+        return record
+    written = text[record.span[0]:record.span[1]]
+    return record if written == record.text else dataclasses.replace(record, text=written)
 
 
 def _with_id(claim: Claim, ident: str) -> Claim:

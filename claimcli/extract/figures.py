@@ -74,7 +74,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from ..models import Figure, Qualifier
-from .numbers import ORDINALS, TENS, UNITS, words_to_number
+from .numbers import ORDINALS, SCALES, TENS, UNITS, words_to_number
 from .patterns import BLANK, RE_WORD_CHAR
 from .patterns import trie as _trie
 
@@ -204,6 +204,9 @@ FRACTION_WORDS: dict[str, int] = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
+
+#: Numbers that an "a" counts: "a dozen", "a hundred", "a third".
+A_NUMBER_WORDS = frozenset({"dozen", "score", "couple", *SCALES, *FRACTION_WORDS})
 
 #: Event words near a figure -> one canonical event name.  The canonical names:
 #: killed (someone killed them), died (deaths without a stated agent), wounded
@@ -391,7 +394,7 @@ _PCT = r"(?:%|per[ \u00a0]?cent\b|percent\b|pct\b|pc\b)"
 # After a digit number: scale, currency word, percent, unit.
 RE_DIGIT_TAIL = regex.compile(
     r"(?P<scale>\s?(?i:million|billion|trillion|thousand|mln|bln|mn|bn)\b|(?:tn|trn|m|b|k|K|M|B|Bn|BN)\b)?"
-    r"(?P<curw>\s?(?i:" + _CURWORDS_RE + r")\b)?"
+    r"(?P<curw>\s?(?i:" + _CURWORDS_RE + r")\b|p\b)?"  # "345p": pence, glued and in lower case only
     r"(?P<pct>\s?" + _PCT + r")?"
     r"(?P<unit>(?:[ \u00a0]|-)?(?i:" + _UNITS_RE + r"|°[CF])(?![\w])|(?i:m|g|t)\b|C\b)?"
 )
@@ -434,6 +437,10 @@ RE_NEXT_WORD = regex.compile(r"[ \u00a0]+([^\W\d_]+)")
 RE_WORDS_AFTER = regex.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’\-]*){1,5}")
 # RE_NEXT_WORD and RE_WORDS_AFTER over ASCII, in the faster ``re`` (see _next_word, _words_after).
 RE_NEXT_ASCII = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+RE_ASCII_WORD = re.compile(r"[A-Za-z]+")
+RE_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b")
+#: A number that names a threshold: "the 5000 mark", "the $47 a barrel mark", "the $1.3006 record level".
+RE_THRESHOLD_AFTER = re.compile(r"(?:[^\s,;:]|,(?=\d))+(?:[ \u00a0]+[^\s,;:]+){0,3}?[ \u00a0]+(?:mark|level|barrier|threshold|milestone)\b")
 RE_WORDS_ASCII = re.compile(r"(?:[ \u00a0]+[A-Za-z][A-Za-z0-9_'’\-]*){1,5}")
 # "of (the|its|...)" before a noun phrase: "two of the engines", "thousands of pages".
 RE_OF = regex.compile(
@@ -512,6 +519,15 @@ RE_TOLL_RUN = regex.compile(r"(?r)[^,;:()\"“”.!?\n]*")
 _LINK_ENDS = ("risen", "rose", "rises", "rising", "climbed", "climbs", "reached", "reaches", "jumped", "stands",
               "stood", "increased", "grown", "grew", "hit", "hits", "is", "was", "were", "are", "now", "at", "of",
               "to", "totalled", "totaled", "numbered", "least", "nearly", "than", "over", "about", "around")
+#: Verbs of change: after one, "X to Y" is a change and the level it reached
+#: ("fell 219 mln to 19.31 billion", "rose by 80,629 to 462,802"), not a range.
+CHANGE_WORDS = frozenset("""
+    rose risen rise rises rising fell fallen fall falls falling increased increase increases decreased decrease
+    decreases climbed climb climbs dropped drop drops declined decline declines gained gain gains jumped jump jumps
+    slipped slip slips slid slide slides slumped slump slumps grew grow grows grown dipped dip dips eased ease eases
+    soared soar soars surged surge surges plunged plunge plunges tumbled tumble tumbles cut cuts raised raises lowered
+    lowers reduced reduces boosted boosts lifted lifts trimmed trims shed sheds lost loses added adds up down
+""".split())
 #: Cheap substring test before RE_TOLL_BACK runs.
 _TOLL_STEMS = ("toll", "dead", "death", "kill", "casualt", "fatalit", "injur", "wound", "missing", "arrest",
                "displac", "evacu", "rescu")
@@ -847,6 +863,13 @@ class _Extractor:
             self._prev_cache[pos] = word
         return word
 
+    def _after_change(self, pos: int) -> bool:
+        """Does a verb of change stand before `pos`, maybe with "by": "rose (by)"?"""
+        word = self._prev_word(pos).lower()
+        if word == "by":
+            word = self._prev_word(self.text.rfind("by", 0, pos)).lower()
+        return word in CHANGE_WORDS
+
     def _next_word(self, pos: int) -> str:
         """The word just after `pos` (across blanks, letters only, as written), or "": RE_NEXT_WORD's.
 
@@ -934,6 +957,12 @@ class _Extractor:
             return start, None, None, None
         qual = QUALIFIERS.get(" ".join(match.group("qual").lower().split())) if match.group("qual") else None
         det = match.group("det").lower() if match.group("det") else None
+        if qual and det in ("the", "a", "an") and not self._takes_article(start, det):
+            # "more than the 862 mln spent in 1986", "talked about the 300 people",
+            # "a crisis over a five billion shortfall": a comparison or a
+            # preposition before a noun phrase, not a bound (but "more than a
+            # dozen", "at least the fifth head of a region").
+            qual = None
         cur = match.group("cur")
         symbol = CURRENCY_PREFIXES.get(" ".join(cur.split()).replace(" ", "")) if cur else None
         if cur and symbol is None:
@@ -948,6 +977,17 @@ class _Extractor:
             begin = start
         return begin, qual, det, symbol
 
+    def _takes_article(self, pos: int, article: str) -> bool:
+        """Does the number at `pos` take the article before it as part of itself:
+        "a dozen", "a hundred", "a third"; "the fifth", "the 5th"; or name a
+        threshold that a qualifier bounds: "above the $50 mark"?"""
+        match = RE_ASCII_WORD.match(self.text, pos, pos + _WINDOW)
+        if article == "the":
+            return match is not None and match.group().lower() in ORDINALS or bool(
+                RE_ORDINAL_DIGITS.match(self.text, pos, pos + _WINDOW)
+                or RE_THRESHOLD_AFTER.match(self.text, pos, pos + _WINDOW))
+        return match is not None and match.group().lower() in A_NUMBER_WORDS
+
     def _label_noun(self, pos: int) -> bool:
         """A singular noun right after a 3-digit number: "737 airliner", "500 index" (a model or index name)."""
         match = RE_WORDS_AFTER.match(self.text, pos, pos + _WINDOW)
@@ -956,6 +996,7 @@ class _Extractor:
         token = match.group().split()[0]
         low = token.lower()
         return not (low in NP_STOP or low in EVENTS or low in MONTHS or low in WEEKDAYS or low in TIME_UNITS
+                    or low in ("last", "next")  # "was 766 last week"
                     or low.endswith(("ed", "ly", "ing")) or _is_plural(token))
 
     def _noun_phrase(self, pos: int, value: float | int | None, *, first: bool = False) -> tuple[str | None, int]:
@@ -1148,7 +1189,7 @@ class _Extractor:
             if tail.group("scale") if digits else None:
                 scale_word = tail.group("scale").strip().lower()
             if tail.group("curw"):
-                currency = currency or CURRENCY_WORDS.get(" ".join(tail.group("curw").lower().split()))
+                currency = currency or _currency_word(tail.group("curw"))
             if tail.group("pct"):
                 pct = True
             if tail.group("unit"):
@@ -1230,8 +1271,10 @@ class _Extractor:
                 elif word == "and":
                     ok = prev_is_between
                 elif word == "to":
-                    # "200 to 300"; not "from 55 to 110", not "fell 20 to 500" (a change)
-                    ok = not prev_is_from and 0 < value and second.value <= 10 * value * second.scale
+                    # "200 to 300"; not "from 55 to 110", not "fell 20 to 500" or "rose by 20
+                    # to 150" (a change and a level), not "219 mln to 19.31 billion"
+                    ok = (not prev_is_from and not self._after_change(begin) and 0 < value
+                          and second.value <= 10 * value * (1 if scale_word else second.scale))
                 elif word == "or":
                     ok = not pct and currency is None and unit is None and second.kind == "count" \
                         and second.value <= 100
@@ -1275,6 +1318,8 @@ class _Extractor:
         if rq is not None:
             key = " ".join(rq.group().strip(" -\u00a0").split())
             right = RIGHT_QUALIFIERS.get(key)
+            if key == "plus" and kind != "count" and not rq.group().startswith("-"):
+                right = None  # "6.50 dlrs plus accrued interest": an addition, not a bound ("a $1m-plus deal" is one)
             if right is not None and (qual is None):
                 qual = right
                 end = rq.end()
@@ -1287,7 +1332,7 @@ class _Extractor:
                 return share
         if kind == "count":
             if digits and raw.isdigit() and (len(raw) == 3 or (len(raw) == 4 and int(raw) % 100)) \
-                    and qual is None and high is None and begin == s and self._label_noun(end):
+                    and qual is None and high is None and begin == s and not scale_word and self._label_noun(end):
                 self.idents.add(raw)  # "their 737 narrowbody airliner"
                 return end
             if self._is_age(s, begin, end, value):
@@ -1390,7 +1435,7 @@ class _Extractor:
                 scale = _SCALE_VALUE.get(tail.group("scale").strip().lower(), 1)
                 value *= scale
             if tail.group("curw"):
-                kind, unit = "money", CURRENCY_WORDS.get(" ".join(tail.group("curw").lower().split()), "$")
+                kind, unit = "money", _currency_word(tail.group("curw"))
             if tail.group("pct"):
                 kind, unit = "percent", "%"
             elif tail.group("unit"):
@@ -1891,9 +1936,15 @@ def _words_value(words: str) -> int | None:
 
 
 def _unit_or_scale(letters: str) -> bool:
-    """Letters glued to a number that keep it a quantity: "2.3bn", "500km", "30GB", "5pc"."""
+    """Letters glued to a number that keep it a quantity: "2.3bn", "500km", "30GB", "5pc", "345p"."""
     low = letters.lower()
-    return low in _SCALE_VALUE or low in MEASURE_UNITS or low in ("pc", "pct") or letters == "C"
+    return low in _SCALE_VALUE or low in MEASURE_UNITS or low in ("pc", "pct") or letters in ("C", "p")
+
+
+def _currency_word(written: str) -> str:
+    """The symbol for a currency word after a number ("dollars", "euros"), or
+    "p" for pence glued to it ("345p")."""
+    return "p" if written == "p" else CURRENCY_WORDS.get(" ".join(written.lower().split()), "$")
 
 
 def _is_plural(token: str) -> bool:

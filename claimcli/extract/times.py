@@ -19,6 +19,7 @@ day        ``2022-03-01``                               March 1, 2022; Tuesday; 
 week       ``2022-W09``, weekends ``2022-W08-WE``      this week; last week; the weekend
 month      ``2022-03``                                  in March; last month
 quarter    ``2022-Q1``                                  the third quarter; Q3 2022
+half       ``2022-H1``                                  the first half of 2022
 season     ``2022-SU`` (SP, SU, FA, WI)                 this summer; last fall
 year       ``2022``                                     in 2014; last year; fiscal 1989
 decade     ``199`` (the 1990s)                          the late 1970s; the past decade
@@ -62,6 +63,7 @@ import math
 import re
 import types
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -73,7 +75,7 @@ from .patterns import RE_WORD_CHAR, line_matches
 from .patterns import trie as _trie
 
 #: Every value ``TimeRef.grain`` can take (see the table above).
-GRAINS = ("day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "duration", "set", "ref")
+GRAINS = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century", "time", "duration", "set", "ref")
 
 # --------------------------------------------------------------------------
 # Lexicons (data, not code)
@@ -147,7 +149,7 @@ UNIT_WORDS: dict[str, str] = {
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
     "millennium": "millennium", "millennia": "millennium",
     "morning": "morning", "mornings": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
-    "evening": "evening", "evenings": "evening", "time": "time", "term": "term",
+    "evening": "evening", "evenings": "evening", "time": "time", "term": "term", "half": "half",
 }
 #: canonical unit -> (multiplier, TIMEX3 duration unit letter, needs the "T" time designator)
 DURATION_UNITS: dict[str, tuple[int, str, bool]] = {
@@ -549,6 +551,15 @@ _SENTENCE_END = r"""(?:[.!?](?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|S
         [.!?]*[\"'”’)\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[\p{Lu}\d])
     |(?<![\p{Ll},;\-–—])\n|\n(?=[ \t\u00a0]*\n))"""
 RE_SENTENCE_END = regex.compile(_SENTENCE_END, regex.X)
+#: Verbs (and the particles of phrasal ones) that put an event off to a later date: "delayed to June 22".
+DEFERRAL_WORDS = frozenset("""
+    delayed delay delays postponed postpone postpones deferred defer defers extended extend extends adjourned adjourn
+    adjourns rescheduled reschedule reschedules off
+""".split())
+#: What joins two dates that share a year: "February and October of 1986", "May 1 to June 30, 2021".
+RE_DATE_COORD = re.compile(r"\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*")
+#: A year the expression states itself: "1986", "next year".
+RE_YEAR_STATED = re.compile(r"\b\d{4}\b|\b(?:next|last|this|the\s+same)\s+year\b", re.IGNORECASE)
 #: The same, searched right to left: the nearest sentence end before a position.
 RE_SENTENCE_END_BACK = regex.compile(_SENTENCE_END, regex.X | regex.REVERSE)
 _SENTENCE_REACH = 400  # no sentence boundary within this many characters: cut there
@@ -1217,7 +1228,29 @@ class _Extractor:
                 if item.end > end:
                     end = item.end
         self._attach_clock_days()
+        self._share_years()
         return found
+
+    def _share_years(self) -> None:
+        """The first of two coordinated dates takes the year the second states:
+        "between February and October of 1986", "from May 1 to June 30, 2021",
+        "March and April next year"."""
+        found = self.found
+        text = self.text
+        for a, b in pairwise(found):
+            if (a.grain not in ("month", "day") or not a.value or not b.value or len(b.value) < 7
+                    or not b.value[:4].isdigit() or a.value[:4] == b.value[:4]
+                    or RE_YEAR_STATED.search(text, a.start, a.end)
+                    or not RE_DATE_COORD.fullmatch(text, a.end, b.start)
+                    or not RE_YEAR_STATED.search(text, b.start, b.end)):
+                continue
+            year = int(b.value[:4])
+            if a.day is not None:
+                try:
+                    a.day = a.day.replace(year=year)
+                except ValueError:  # 29 February
+                    continue
+            a.value = b.value[:4] + a.value[4:]
 
     def _remember(self, item: _Found) -> None:
         value = item.value
@@ -1256,7 +1289,12 @@ class _Extractor:
         """The tense of the sentence around ``text[start:end]`` (see ``tense_of``).
 
         A sentence is known by its start; the first look at it fixes its end.
+        A date something was put off to lies ahead whatever the verb's tense:
+        "the vote was postponed until June 22".
         """
+        word, at = self.prev_word(start)
+        if word.lower() in ("to", "until", "till") and self.prev_word(at)[0].lower() in DEFERRAL_WORDS:
+            return "future"
         best = self._cues[self.sentence(start, end)[0]].nearest(start, end)
         return None if best is None else _TENSE_NAMES[best[1]]
 
@@ -1714,6 +1752,8 @@ class _Extractor:
             return None  # "a quarter of the population", "three quarters of voters"
         if unit == "second" and not plural and not (hyph and count_s):
             return None  # "the second round"
+        if unit == "half" and (plural or (ord_s or mod).lower() not in ("first", "second")):
+            return None  # "half an hour", "a half", "half of voters": only "the first/second half" is a period
         if unit == "century" and ord_s:
             n = _ordinal(ord_s)
             if n is None or not 1 <= n <= 30:
@@ -1758,7 +1798,7 @@ class _Extractor:
         value, grain, day, new_end = ref
         if new_end is not None:
             end = new_end
-        if ofyear and right is not None and grain in ("quarter", "year", "season", "month", "week"):
+        if ofyear and right is not None and grain in ("quarter", "half", "year", "season", "month", "week"):
             end = max(end, right.end(G_UNIT_RIGHT.ofyear))
         if unit in ("month", "year") and det == "the" and not mod and not count_s and RE_OF_MONTH.match(text, he, he + _RIGHT):
             return None  # "the month of January": the month name is the expression
@@ -1835,6 +1875,8 @@ class _Extractor:
 
         if unit == "quarter":
             return self._quarter(count, count_s, ord_s, det, mod, explicit_year, start, end)
+        if unit == "half":
+            return self._half(ord_s or mod, explicit_year, start, end)
 
         # counted units: "three weeks", "the past three months", "two years ago"
         if count is not None:
@@ -2076,6 +2118,16 @@ class _Extractor:
                 return (f"{year:04d}-Q{q}", "quarter", None, None)
             return self._calendar("quarter", -1)
         return None
+
+    def _half(self, which: str, explicit_year: int | None, start: int, end: int
+              ) -> tuple[str | None, str, dt.date | None, int | None] | None:
+        """ "the first half of 2022" -> 2022-H1, "the second half of next year".
+        Without its year a half is as often a match's ("scored in the second
+        half") as a year's, so it is left alone."""
+        n = {"first": 1, "second": 2}.get(which.lower())
+        if n is None or explicit_year is None:
+            return None
+        return (f"{explicit_year:04d}-H{n}", "half", None, None)
 
     def _weekend(self, det: str, mod: str, start: int, end: int) -> tuple[str | None, str, dt.date | None, int | None] | None:
         anchor = self.anchor
