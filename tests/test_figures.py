@@ -142,6 +142,13 @@ FORMS: list[Row] = [
     ("More than a dozen people came.", [{"text": "a dozen people", "qualifier": "more_than", "low": 12}],
      "more than a dozen: the 'a' belongs to the number"),
     # ---- span, object, event, part_of
+    ("Exports were 175.92 billion dlrs against 160.33 billion in 1985.",
+     [{"object": "$"}, {"text": "160.33 billion", "object": "$"}],
+     "a scaled amount compared with one just before it counts the same thing"),
+    ("Industry sales fell to 1.25 million vehicles from 1.27 million a year earlier.",
+     [{"object": "vehicles"}, {"text": "1.27 million", "object": "vehicles"}], "... 'from' compares too"),
+    ("The fund holds 5 mln dlrs and 20 employees run it.", [{"object": "$"}, {"object": "employees"}],
+     "an amount without a scale keeps its own noun"),
     ("Ukraine said 352 civilians, including 14 children, had been killed and 1684 people, including "
      "116 children, had been wounded.",
      [{"text": "352 civilians", "event": "killed", "part_of": None},

@@ -500,6 +500,12 @@ RE_COORD_GAP = regex.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:and|or|to|&)?[ \
 RE_SIBLING_GAP = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|or|&)[ \t\u00a0]+")
 # "4,300 jobs in France, 3,700 in Germany": a short gap inside one sentence.
 RE_LIST_GAP = regex.compile(r"[^.!?;\n]{0,40}")
+# What compares two amounts: "against", "up from", "compared with", "vs".
+RE_COMPARE_GAP = regex.compile(
+    r"[ \t\n,]*(?:(?:up|down|rising|falling)[ \t\n]+)?(?:against|versus|vs\.?|from|compared[ \t\n]+(?:with|to)|"
+    r"to|and|or|than)[ \t\n]+(?:(?:a|an|the|about|some|nearly|around)[ \t\n]+)?")
+# A number with a scale: "160.33 billion", "4.9bn", "20 mln".
+RE_SCALED = regex.compile(r"\d(?:[ \u00a0]?(?i:million|billion|trillion|mln|bln|mn|bn)\b|(?:m|bn|k)\b)")
 # "rose to nine on Wednesday, up from six": an earlier value of the same count.
 RE_FROM_GAP = regex.compile(r"[^.!?;\n]{0,30}\b(?:up|down|rising|falling|rose|fell|increased|decreased)[ \t]+from[ \t]+")
 # "the death toll in X has risen to 21": a toll noun, then a linking verb.
@@ -1909,6 +1915,13 @@ class _Extractor:
             if prev.kind == fig.kind and prev.object and fig.start - prev.end <= 40 \
                     and RE_LIST_GAP.fullmatch(text, prev.end, fig.start) \
                     and (fig.more or "," in text[prev.end : fig.start] or " and " in text[prev.end : fig.start]):
+                return prev.object
+        # "175.92 billion dlrs against 160.33 billion", "£1.2bn, up from 1.1bn": a scaled
+        # amount compared with one just before it counts the same thing
+        if i > 0:
+            prev = figs[i - 1]
+            if prev.object and fig.start - prev.end <= 40 and RE_COMPARE_GAP.fullmatch(text, prev.end, fig.start) \
+                    and RE_SCALED.search(text, fig.start, fig.end) and RE_SCALED.search(text, prev.start, prev.end):
                 return prev.object
         # "losses among the natives of X. Two died": the group named with "among"
         if fig.kind == "count" and (fig.more or self._sentence_initial(fig.start)) \
