@@ -147,6 +147,12 @@ FORMS: list[Row] = [
      "a scaled amount compared with one just before it counts the same thing"),
     ("Industry sales fell to 1.25 million vehicles from 1.27 million a year earlier.",
      [{"object": "vehicles"}, {"text": "1.27 million", "object": "vehicles"}], "... 'from' compares too"),
+    ("Police said three of the five suspects were arrested.",
+     [{"text": "three", "object": "suspects", "event": "arrested", "part_of": 1},
+      {"text": "five suspects", "event": None, "part_of": None}],
+     "a share of a count: its object, part_of, and the event the verb tells of it"),
+    ("They lost 12 of their 14 games.", [{"text": "12", "object": "games", "part_of": 1}, {"object": "games"}],
+     "... with a possessive"),
     ("The fund holds 5 mln dlrs and 20 employees run it.", [{"object": "$"}, {"object": "employees"}],
      "an amount without a scale keeps its own noun"),
     ("Ukraine said 352 civilians, including 14 children, had been killed and 1684 people, including "

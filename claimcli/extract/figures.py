@@ -500,6 +500,8 @@ RE_COORD_GAP = regex.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:and|or|to|&)?[ \
 RE_SIBLING_GAP = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|or|&)[ \t\u00a0]+")
 # "4,300 jobs in France, 3,700 in Germany": a short gap inside one sentence.
 RE_LIST_GAP = regex.compile(r"[^.!?;\n]{0,40}")
+# "12 of their 14 games": a count, then the count it is a share of.
+RE_SHARE_GAP = regex.compile(r"[ \t\n]+of[ \t\n]+(?:the|their|its|his|her|our|these|those)[ \t\n]+")
 # What compares two amounts: "against", "up from", "compared with", "vs".
 RE_COMPARE_GAP = regex.compile(
     r"[ \t\n,]*(?:(?:up|down|rising|falling)[ \t\n]+)?(?:against|versus|vs\.?|from|compared[ \t\n]+(?:with|to)|"
@@ -1732,6 +1734,10 @@ class _Extractor:
             fig.event = self._event(i)
             if fig.object is None and (fig.kind == "count" or fig.kind == "vague"):
                 fig.object = self._inherit_object(i)
+        # "Two of the 20 passengers died": the share is what the verb tells of
+        for i in range(len(figs) - 1):
+            if figs[i].part_of == i + 1 and figs[i].event is None and figs[i + 1].event:  # only a share points ahead
+                figs[i].event, figs[i + 1].event = figs[i + 1].event, None
         # coordinated figures share an event: "killed 102 and 21 people"
         for i in range(1, len(figs)):
             fig = figs[i]
@@ -1755,6 +1761,8 @@ class _Extractor:
     def _parent(self, i: int) -> int | None:
         fig = self.figs[i]
         kind = fig.kind
+        if self._share_of_next(i):
+            return i + 1  # "12 of their 14 games"
         if (kind != "count" and kind != "vague" and kind != "money") or i == 0:
             return None
         text = self.text
@@ -1900,10 +1908,22 @@ class _Extractor:
             pos = hint.start() + 1
         return None
 
+    def _share_of_next(self, i: int) -> bool:
+        """Is figure ``i`` a share of the count right after it: "12 of their 14
+        games", "three of the five suspects"?"""
+        figs = self.figs
+        if i + 1 >= len(figs) or figs[i].object is not None:
+            return False
+        fig, nxt = figs[i], figs[i + 1]
+        return (fig.kind == "count" and nxt.kind == "count" and fig.value is not None and nxt.value is not None
+                and fig.value < nxt.value and bool(RE_SHARE_GAP.fullmatch(self.text, fig.end, nxt.start)))
+
     def _inherit_object(self, i: int) -> str | None:
         text = self.text
         figs = self.figs
         fig = figs[i]
+        if self._share_of_next(i) and figs[i + 1].object:
+            return figs[i + 1].object
         # "102 and 21 people": the object is written once, after the last number
         if i + 1 < len(figs):
             nxt = figs[i + 1]
