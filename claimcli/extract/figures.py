@@ -440,7 +440,11 @@ RE_NEXT_ASCII = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 RE_ASCII_WORD = re.compile(r"[A-Za-z]+")
 RE_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b")
 #: A number that names a threshold: "the 5000 mark", "the $47 a barrel mark", "the $1.3006 record level".
-RE_THRESHOLD_AFTER = re.compile(r"(?:[^\s,;:]|,(?=\d))+(?:[ \u00a0]+[^\s,;:]+){0,3}?[ \u00a0]+(?:mark|level|barrier|threshold|milestone)\b")
+_THRESHOLDS = r"mark|level|barrier|threshold|milestone|ceiling|limit|target|cap|floor"
+_NUMBER_THEN = r"(?:[^\s,;:]|,(?=\d))+(?:[ \u00a0]+[^\s,;:]+){0,3}?[ \u00a0]+"
+RE_THRESHOLD_AFTER = re.compile(_NUMBER_THEN + rf"(?:{_THRESHOLDS})\b")
+#: ... or a holding: "more than a 90% share", "over a 50 pct stake".
+RE_STAKE_AFTER = re.compile(_NUMBER_THEN + rf"(?:share|stake|majority|{_THRESHOLDS})\b")
 RE_WORDS_ASCII = re.compile(r"(?:[ \u00a0]+[A-Za-z][A-Za-z0-9_'’\-]*){1,5}")
 # "of (the|its|...)" before a noun phrase: "two of the engines", "thousands of pages".
 RE_OF = regex.compile(
@@ -988,13 +992,15 @@ class _Extractor:
     def _takes_article(self, pos: int, article: str) -> bool:
         """Does the number at `pos` take the article before it as part of itself:
         "a dozen", "a hundred", "a third"; "the fifth", "the 5th"; or name a
-        threshold that a qualifier bounds: "above the $50 mark"?"""
+        threshold or a holding that a qualifier bounds: "above the $50 mark",
+        "more than a 90% share"?"""
         match = RE_ASCII_WORD.match(self.text, pos, pos + _WINDOW)
         if article == "the":
             return match is not None and match.group().lower() in ORDINALS or bool(
                 RE_ORDINAL_DIGITS.match(self.text, pos, pos + _WINDOW)
                 or RE_THRESHOLD_AFTER.match(self.text, pos, pos + _WINDOW))
-        return match is not None and match.group().lower() in A_NUMBER_WORDS
+        return match is not None and match.group().lower() in A_NUMBER_WORDS or bool(
+            RE_STAKE_AFTER.match(self.text, pos, pos + _WINDOW))
 
     def _label_noun(self, pos: int) -> bool:
         """A singular noun right after a 3-digit number: "737 airliner", "500 index" (a model or index name)."""
@@ -1037,6 +1043,7 @@ class _Extractor:
             return None, pos
         tokens = match.group().split()
         kept = 0  # the phrase is always the first `kept` tokens
+        plural_seen = False
         for i, token in enumerate(tokens):
             low = token.lower().strip("'’-")
             if low in _NP_BREAK:
@@ -1049,9 +1056,12 @@ class _Extractor:
             if low in EVENTS and not low.endswith(("ed", "ing")):
                 break
             if low.endswith(("ed", "ing")) and low not in IRREGULAR_PLURALS:
+                if plural_seen:
+                    break  # "five banks reported losses": past the head noun, a verb
                 nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
                 if not nxt or nxt in NP_STOP or nxt.endswith(("ed", "ly")) or nxt in EVENTS:
                     break
+            plural_seen = plural_seen or _is_plural(token)
             kept = i + 1
             if token.endswith(("'s", "’s")):
                 break
@@ -1280,9 +1290,16 @@ class _Extractor:
                     ok = prev_is_between
                 elif word == "to":
                     # "200 to 300"; not "from 55 to 110", not "fell 20 to 500" or "rose by 20
-                    # to 150" (a change and a level), not "219 mln to 19.31 billion"
-                    ok = (not prev_is_from and not self._after_change(begin) and 0 < value
-                          and second.value <= 10 * value * (1 if scale_word else second.scale))
+                    # to 150" (a change and a level), not "219 mln to 19.31 billion"; but
+                    # "rise 12 to 18 pct" is a range of change: the unit is written once
+                    # with ends near each other (not "fell 15 to 140p")
+                    limit = 10 * value * (1 if scale_word else second.scale)
+                    if self._after_change(begin):
+                        shared = not (scale_word or pct or currency or unit) and (second.kind != "count" or second.scale > 1)
+                        # the first end shares the second's scale only when it is smaller than it
+                        scaled = value * second.scale if not scale_word and value * second.scale <= second.value else value
+                        limit = 4 * scaled if shared else 0
+                    ok = not prev_is_from and 0 < value and second.value <= limit
                 elif word == "or":
                     ok = not pct and currency is None and unit is None and second.kind == "count" \
                         and second.value <= 100

@@ -558,6 +558,7 @@ DEFERRAL_WORDS = frozenset("""
 """.split())
 #: What joins two dates that share a year: "February and October of 1986", "May 1 to June 30, 2021".
 RE_DATE_COORD = re.compile(r"\s+(?:and|or|to|through|until|till)\s+|\s*[-–]\s*")
+RE_DATE_COORD_AND = re.compile(r"\s+(?:and|or)\s+")
 #: A year the expression states itself: "1986", "next year".
 RE_YEAR_STATED = re.compile(r"\b\d{4}\b|\b(?:next|last|this|the\s+same)\s+year\b", re.IGNORECASE)
 #: The same, searched right to left: the nearest sentence end before a position.
@@ -1241,16 +1242,19 @@ class _Extractor:
             if (a.grain not in ("month", "day") or not a.value or not b.value or len(b.value) < 7
                     or not b.value[:4].isdigit() or a.value[:4] == b.value[:4]
                     or RE_YEAR_STATED.search(text, a.start, a.end)
-                    or not RE_DATE_COORD.fullmatch(text, a.end, b.start)
-                    or not RE_YEAR_STATED.search(text, b.start, b.end)):
+                    or not RE_DATE_COORD.fullmatch(text, a.end, b.start)):
                 continue
-            year = int(b.value[:4])
-            if a.day is not None:
-                try:
-                    a.day = a.day.replace(year=year)
-                except ValueError:  # 29 February
-                    continue
-            a.value = b.value[:4] + a.value[4:]
+            if RE_YEAR_STATED.search(text, b.start, b.end):
+                _set_year(a, int(b.value[:4]))
+            elif (a.grain == b.grain and b.value < a.value and not RE_YEAR_STATED.search(text, b.start, b.end)
+                  and (not RE_DATE_COORD_AND.fullmatch(text, a.end, b.start)
+                       or self.prev_word(a.start)[0].lower() == "between")):
+                # "for April to June shipment", "between March and May": a span ends
+                # after it starts, in the past or ahead as the tense says
+                if self.tense(a.start, b.end) == "past":
+                    _set_year(a, int(b.value[:4]))
+                else:
+                    _set_year(b, int(a.value[:4]))
 
     def _remember(self, item: _Found) -> None:
         value = item.value
@@ -2775,6 +2779,16 @@ def _head_kinds() -> dict[str, tuple[str, int]]:
 
 
 _HEAD_KINDS = _head_kinds()
+
+
+def _set_year(item: _Found, year: int) -> None:
+    """Give a month or a day found another year (a 29 February that year lacks stays as it was)."""
+    if item.day is not None:
+        try:
+            item.day = item.day.replace(year=year)
+        except ValueError:
+            return
+    item.value = f"{year:04d}" + item.value[4:] if item.value else item.value
 
 
 def extract_times(text: str, anchor: dt.date | None) -> list[TimeRef]:
