@@ -941,6 +941,20 @@ def test_attribution_table(text: str, wants: list[Want], why: str) -> None:
 # Sentences a review of the 0.4.0 rules found mishandled: each row is what a
 # careful reader wants, so a rule that fires too widely fails here.
 REVIEW_CASES = [
+    # Whom a report quotes speaks; who quotes is no content.
+    ('"The ferry will sail," Lind was quoted by the Orlitz Herald as saying.',
+     [("The ferry will sail", "Lind", "saying")]),
+    ("The Orlitz Herald quoted a spokesman for the port as saying that the quay was safe.",
+     [("the quay was safe", "spokesman for the port", "saying")]),
+    ("The quay will reopen in May, harbour master Ivo Renard was quoted as saying by the Orlitz Herald.",
+     [("The quay will reopen in May", "Renard", "saying")]),
+    # A bracketed abbreviation or ticker inside a subject, and a role written with a prefix.
+    ("Ivo Renard, director of the Orlitz Port Authority (OPA), said the quay was safe.",
+     [("the quay was safe", "Renard", "said")]),
+    ("<Nordvik Lines Inc> said it plans to sell two ferries.", [("it plans to sell two ferries", "Inc", "said")]),
+    ("Ola Berg, vice-chairman of the Orlitz harbour board, said the quay was safe.",
+     [("the quay was safe", "Berg", "said")]),
+    ("Some analysts point out that the quay is old.", [("the quay is old", "analysts", "point out")]),
     # Who puts out a statement or a letter speaks through it.
     ("The mayor issued a statement on Monday saying that the quay was safe.",
      [("the quay was safe", "mayor", "saying")]),

@@ -348,6 +348,14 @@ RE_GERUND_LEAD = regex.compile(
 #: relative pronoun, group rel, only before a finite cue).
 PUBLISH_VERBS = ("released", "issued", "posted", "published", "sent", "put out", "sent out", "unleashed", "fired off",
                  "tweeted", "shared")
+#: "was quoted by Kyodo as" / "quoted a spokesman for the firm as", right before "saying".
+RE_QUOTED_AS = regex.compile(
+    r"(?:\b(?P<aux>was|were|is|are|been|being)[ \t]+(?:\w+ly[ \t]+)?)?\bquoted\b"
+    r"(?P<mid>[^.;:!?\"“”]{0,100}?)[ \t]as[ \t]+$")
+#: A stock ticker: "RICT.T", "TSBA.T", "MRK", "SB".
+RE_TICKER = regex.compile(r"[A-Z][A-Z0-9&]{0,7}(?:\.[A-Z]{1,4})?")
+#: "by the Interfax news agency" closing a sentence after "quoted as saying".
+RE_BY_SOURCE = regex.compile(r"[ \t]+by[ \t]+[^,.;:!?\"“”]{1,80}(?=[.!?]?[\"”’]?[ \t]*$)")
 RE_PUBLISHED = regex.compile(
     r"(?i)\b(?:" + "|".join(v.replace(" ", r"\s+") for v in PUBLISH_VERBS) + r")\s+"
     r"(?:[\w’'-]+\s+){0,4}?(?:statements?|letters?|tweets?|posts?|messages?|notes?|memos?|releases?|e-?mails?|videos?"
@@ -805,10 +813,19 @@ class Attributor:
         if toks and toks[i].text in "—–-":
             # "Kall -- co-editor of a book -- said"; no phrase can end at a dash otherwise
             return self._dashed_aside(toks, i)
+        if toks[i].text == ">":
+            # "<Hawker Siddeley Canada Inc> said": a name set off as wire copy marks a company;
+            # "Ricoh Co Ltd <RICT.T> said": a ticker after the name it stands for
+            k = next((k for k in range(i - 1, max(-1, i - 12), -1) if not toks[k].is_word), -1)
+            if k < 0 or toks[k].text != "<" or k == i - 1:
+                return None
+            words = toks[k + 1:i]
+            if not (len(words) == 1 and RE_TICKER.fullmatch(words[0].text) and k > 0 and toks[k - 1].is_word):
+                self._reached(toks, words)
+                return (words, negated, None)
+            i = k - 1
         if toks[i].text == ",":
-            j = i - 1
-            while j >= 0 and toks[j].text not in ",;:()“”\"—":
-                j -= 1
+            j = _mark_before(toks, i - 1)
             if j < 0 or toks[j].text != "," or j == i - 1:
                 return None
             first = toks[j + 1].lower
@@ -835,9 +852,7 @@ class Attributor:
                 if first not in ASIDE_OPENERS and not first.isdigit() and not aside:
                     role = self.text[toks[j + 1].start:toks[i - 1].end]
             # A second aside before it: "Ivo Renard, 45, a harbour pilot, said".
-            k = j - 1
-            while k >= 0 and toks[k].text not in ",;:()“”\"—":
-                k -= 1
+            k = _mark_before(toks, j - 1)
             if 0 <= k < j - 1 and toks[k].text == "," and (toks[k + 1].text.isdigit() or toks[k + 1].lower in DETERMINERS):
                 if role is None and not toks[k + 1].text.isdigit():
                     role = self.text[toks[k + 1].start:toks[j - 1].end]
@@ -935,6 +950,10 @@ class Attributor:
         a bare role ("Keron Blair, executive director of AROS, said") or a
         party label ("Paul Ryan, R-Wis., said") gives ("role", name, role)."""
         inside = toks[j + 1:i]
+        if len(inside) > 2 and inside[-1].text == ")":
+            # "Oil & Natural Gas Corp (ONGC)": the abbreviation is no part of the name
+            k = next((k for k in range(len(inside) - 2, 0, -1) if inside[k].text == "("), 0)
+            inside = inside[:k] if k else inside
         before = self._scan_np(toks, j - 1)
         if not before or not inside:
             return None
@@ -1461,6 +1480,13 @@ class Attributor:
             last = self._last_quote_before(match.start())
             if last is not None and s_start <= last.outer[1] <= match.start():
                 floor = last.outer[1]
+            if low in ("saying", "telling") and text[match.start() - 3:match.start()] == "as ":
+                # "he was quoted by Kyodo as saying", "The Journal quoted a spokesman as saying that …"
+                found = self._quoted_as(sent, cue, match, floor)
+                if found:
+                    last_speaker = found.speaker
+                    out.append(found)
+                continue
             if low.endswith("ing") and low != cue.lemma and not RE_PROGRESSIVE.search(text, floor, match.start()):
                 continue  # "prevent Clinton from continuing": not a verb of this clause
             subject = self.subject_before(floor, match.start(), progressive=low.endswith("ing"), noun_cue=noun_cue)
@@ -1543,6 +1569,29 @@ class Attributor:
                 if self.book.last_noted is not None:
                     self.book.forget_speaker(*self.book.last_noted)
         return out
+
+    def _quoted_as(self, sent: Sentence, cue: Cue, match: re.Match[str], floor: int) -> Found | None:
+        """Who a report quotes speaks: the subject of "was quoted (by X) as
+        saying", the object of "X quoted Y as saying"."""
+        quoted = RE_QUOTED_AS.search(self.text, max(floor, match.start() - 160), match.start())
+        if quoted is None:
+            return None
+        role = None
+        if quoted.group("aux"):
+            subject = self.subject_before(floor, quoted.start())
+            if subject is None or subject[1]:
+                return None
+            words, _, role = subject
+        else:
+            words = [t for t in self.tokens(quoted.start("mid"), quoted.end("mid")) if t.is_word]
+            if not words or not plausible_speaker(words):
+                return None
+        speaker = self._speaker(words, role)
+        if speaker is None:
+            return None
+        # "… was quoted as saying by the Interfax news agency.": who quotes is no content
+        by = RE_BY_SOURCE.match(self.text, match.end(), sent.span[1])
+        return self._content_for(sent, cue, speaker, words, False, by.end() if by else match.end(), floor)
 
     def _in_relative(self, floor: int, pos: int) -> bool:
         """Is the verb before ``pos`` coordinated inside a relative clause: "a
@@ -1947,6 +1996,24 @@ class Attributor:
             if speaker:
                 return speaker, Cue(m.group(1), "dash", (base + m.start(1), base + m.end(1)), "neutral")
         return None
+
+
+def _mark_before(toks: list[Token], j: int) -> int:
+    """The index of the last punctuation mark that can bound an aside at or
+    before ``j`` (-1 when none), stepping over a bracketed abbreviation or
+    ticker: "director of the Investment Center (IDIC), said"."""
+    while j >= 0:
+        mark = toks[j].text
+        if mark == ")":
+            k = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text in "()"), -1)
+            if k >= 0 and toks[k].text == "(" and k < j - 1:
+                j = k - 1
+                continue
+            return j
+        if mark in ",;:()“”\"—":
+            return j
+        j -= 1
+    return j
 
 
 def find_channel(text: str, start: int, end: int, content: Span) -> str | None:

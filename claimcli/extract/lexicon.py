@@ -103,6 +103,9 @@ PHRASE_CUES: dict[str, tuple[str, str]] = {
     "points to": ("point to", "neutral"),
     "pointing to": ("point to", "neutral"),
     "points out": ("point out", "neutral"),
+    "point out": ("point out", "neutral"),
+    "pointing out": ("point out", "neutral"),
+    "point to": ("point to", "neutral"),
     "in his words": ("in words", "neutral"),
     "in her words": ("in words", "neutral"),
     "in their words": ("in words", "neutral"),
@@ -171,6 +174,9 @@ ROLE_HEADS = frozenset(
     mp mep magistrate monk nun landlord athlete referee umpire nanny mechanic trustee soldier guard sailor
     """.split()
 )
+# ... and written with a prefix: "vice-chairman", "co-founder", "ex-minister", "deputy-director".
+ROLE_HEADS = ROLE_HEADS | {f"{prefix}-{head}" for prefix in ("vice", "co", "ex", "deputy", "acting", "assistant")
+                           for head in ROLE_HEADS if "-" not in head} - {"co-operative"}  # a co-operative is a firm
 
 # Heads that make a description an organisation.
 ORG_HEADS = frozenset(
