@@ -955,6 +955,10 @@ REVIEW_CASES = [
     ("Ola Berg, vice-chairman of the Orlitz harbour board, said the quay was safe.",
      [("the quay was safe", "Berg", "said")]),
     ("Some analysts point out that the quay is old.", [("the quay is old", "analysts", "point out")]),
+    # "not A, but to B": one clause of what was said.
+    ("Lind said the port would reopen not because of the storm, but to meet demand.",
+     [("the port would reopen not because of the storm, but to meet demand", "Lind", "said")]),
+    ("Lind said the port would reopen, but the storm came back.", [("the port would reopen", "Lind", "said")]),
     # Who puts out a statement or a letter speaks through it.
     ("The mayor issued a statement on Monday saying that the quay was safe.",
      [("the quay was safe", "mayor", "saying")]),

@@ -453,7 +453,7 @@ _NEXT_CUES = trie(
 #: Where a reported clause ends and another begins.
 RE_CLAUSE_BREAK = regex.compile(
     r"""(?:
-        ,\s+but\s+(?!(?:could|would|did|does|do|was|were|is|are|has|had|have|will|can|also|still|not|never|only)\b)
+        ,\s+but\s+(?!(?:could|would|did|does|do|was|were|is|are|has|had|have|will|can|also|still|not|never|only|to|rather|instead)\b)
       | ,\s+(?:although|though|while|whereas|even\s+as|aside\s+from|adding|saying|arguing|noting|
               insisting|explaining|citing|referencing|referring|contradicting|calling|suggesting|claiming|
               warning|acknowledging|describing|pointing|according\s+to)\b
