@@ -55,6 +55,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
                           "was late, in a statement on Monday after it sank, "),
     "newsletter lines": repeat("Get our free newsletter newsletter our \n"),
     "published statements": repeat("issued a statement posted tweets saying that says said "),
+    "quoted as saying": repeat("he was quoted by the Orlitz Herald as saying quoted him as saying by "),
+    "wrapped figures": repeat("Output will rise 12 to 18 pct in\n1987, more than the 862 mln spent, as 3 of\n"
+                              "the 5 ferries sailed above the $50 mark between March and\n"),
 }
 
 
