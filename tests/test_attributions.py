@@ -1087,8 +1087,12 @@ def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
     ("Mrs Halvorsen said the quay was shut. Marit Olsen said the ferry would not sail. Mr Lind said it would. "
      "She said the talks would continue.",
      ["Halvorsen", "Marit Olsen", "Lind", "She"]),
+    # A newspaper's name is nobody "she" stands for: it neither answers nor stops the search.
+    ('Anna Berg, the harbour master, said the ferry was late. The Orlitz Evening Herald reported that the quay '
+     'was shut. "The quay is safe," she said.',
+     ["Anna Berg", "The Orlitz Evening Herald", "Anna Berg"]),
 ], ids=["she-skips-the-man", "no-woman-named", "his-wife", "no-guess-past-a-man", "chairman", "title-first",
-        "unknown-after-a-man"])
+        "unknown-after-a-man", "past-a-newspaper"])
 def test_a_pronoun_agrees_in_sex_with_its_antecedent(text: str, want: list[str]) -> None:
     assert [c.speaker.name if c.speaker else None for c in attributed(analyse(text))] == want
 

@@ -447,6 +447,8 @@ class NameBook:
         # worse than none.
         passed = False
         for name, named in self._candidates(position):
+            if sexed and _bare(name.rsplit(None, 1)[-1]) in PUBLICATION_WORDS:
+                continue  # "the British Medical Journal" is nobody he or she stands for
             gender = self.gender.get(name)
             if not sexed or gender == want or (gender is None and not passed):
                 if named and sexed and gender is None:
@@ -483,6 +485,13 @@ def _personal(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and all(w[:1].isupper() and _bare(w) not in ORG_HEADS and _bare(w) not in DOCUMENT_HEADS
                                    for w in words)
+
+
+#: Words that end the names of newspapers, magazines and broadcasters: "the
+#: Hong Kong Economic Journal" is nobody "he" or "she" can stand for.
+PUBLICATION_WORDS = frozenset("""
+    journal times post herald tribune gazette magazine daily telegraph observer chronicle news radio television tv
+""".split())
 
 
 def first_name_gender(name: str) -> str | None:
