@@ -128,8 +128,13 @@ CURRENCY_WORDS: dict[str, str] = {
     "pesos": "pesos", "rand": "ZAR", "shekels": "ILS", "baht": "THB", "ringgit": "MYR", "lira": "TRY",
     "naira": "NGN", "dirhams": "AED", "riyals": "SAR", "dinars": "dinars", "zloty": "PLN",
     "rupiah": "IDR", "reais": "R$", "pence": "p", "cents": "¢",
+    "franc": "CHF", "swiss franc": "CHF",  # "a 600 mln franc bond": the word before a noun is singular
     # newswire abbreviations
     "dlrs": "$", "dlr": "$", "cts": "¢", "stg": "£",
+    "australian dlrs": "AU$", "australian dlr": "AU$", "canadian dlrs": "C$", "canadian dlr": "C$",
+    "hong kong dlrs": "HK$", "hong kong dlr": "HK$", "singapore dlrs": "S$", "singapore dlr": "S$",
+    "new zealand dlrs": "NZ$", "new zealand dlr": "NZ$", "n.z. dlrs": "NZ$", "n.z. dlr": "NZ$",
+    "australian dollar": "AU$", "canadian dollar": "C$", "hong kong dollar": "HK$", "new zealand dollar": "NZ$",
 }
 
 #: Units of measure (as written, lower case) -> canonical unit used as object.
