@@ -225,6 +225,11 @@ MONTH_CONTEXT = frozenset({
     "a", "an", "for", "as", "around", "about", "end", "beginning", "start", "middle", "on", "into",
     "over", "past", "coming", "mid-", "late-", "early-", "to", "and", "or",
 })
+#: Words no modal verb follows: after them "May" is the month ("in May was", "a May tender").
+MONTH_ONLY_BEFORE = frozenset({
+    "in", "since", "during", "until", "till", "through", "throughout", "of", "from", "a", "an", "the", "last", "next",
+    "this", "each", "every", "early", "late", "mid", "mid-", "end", "into",
+})
 #: Prepositions that license a bare plural unit as a duration: "for years", "within weeks".
 BARE_PLURAL_PREPOSITIONS = frozenset({
     "for", "in", "within", "over", "after", "during", "than", "take", "takes", "took", "taken", "taking",
@@ -1579,8 +1584,10 @@ class _Extractor:
             if following[:1].isupper() and following.lower() not in MONTHS and not following.isupper():
                 # "in June Smith ...": a name follows; trust only the strongest prepositions
                 return prev_low in ("in", "since", "until", "during", "by") and low not in ("may", "june", "april")
-            if low == "may" and following[:1].islower() and following.lower() not in ("and", "or", "to", "of", "when", "after", "before", "as", "at", "in", "last", "next", "this"):
-                return False  # "that May be ...": the modal, capitalised in a title
+            if (low == "may" and prev_low not in MONTH_ONLY_BEFORE and following[:1].islower()
+                    and following.lower() not in ("and", "or", "to", "of", "when", "after", "before", "as", "at", "in",
+                                                  "last", "next", "this")):
+                return False  # "that May be ...": the modal, capitalised in a title (not "in May was", "a May tender")
             return True
         if possessive:
             return low not in AMBIGUOUS_MONTHS or low == "march"
