@@ -955,6 +955,11 @@ REVIEW_CASES = [
     ("Ola Berg, vice-chairman of the Orlitz harbour board, said the quay was safe.",
      [("the quay was safe", "Berg", "said")]),
     ("Some analysts point out that the quay is old.", [("the quay is old", "analysts", "point out")]),
+    # Concern expressed about a "that" clause, and what someone makes clear.
+    ("Fishermen expressed concern that the quay would close.", [("the quay would close", "Fishermen", "expressed concern")]),
+    ("Fishermen expressed concern at the closure.", []),
+    ("The port authority made it clear that the quay would reopen.",
+     [("the quay would reopen", "authority", "made it clear")]),
     # "not A, but to B": one clause of what was said.
     ("Lind said the port would reopen not because of the storm, but to meet demand.",
      [("the port would reopen not because of the storm, but to meet demand", "Lind", "said")]),

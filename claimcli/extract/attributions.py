@@ -1428,6 +1428,8 @@ class Attributor:
                 continue  # in a quote, or part of a word: "so-called", "round.said"
             cue = _cue_record(text, match.start(), match.end())
             low = cue.text.lower()
+            if cue.lemma == "express concern" and not RE_THAT_NEXT.match(text, match.end(), s_end):
+                continue  # "expressed concern at the paring back": a feeling, not a claim, without "that"
             noun_cue = low in NOUN_CUES and bool(RE_THAT_NEXT.match(text, match.end(), s_end)) and bool(
                 RE_POSSESSOR_END.search(text, max(s_start, match.start() - 12), match.start()))
             if cue.lemma == "according to":
