@@ -955,6 +955,9 @@ REVIEW_CASES = [
     ("Ola Berg, vice-chairman of the Orlitz harbour board, said the quay was safe.",
      [("the quay was safe", "Berg", "said")]),
     ("Some analysts point out that the quay is old.", [("the quay is old", "analysts", "point out")]),
+    # A participle aside names the quoting paper, which does not speak.
+    ("Lind, quoted by the Orlitz Herald as saying that the ferry was late, declined to comment.", []),
+    ("Police said the talks would continue, but to no avail.", [("the talks would continue", "Police", "said")]),
     # Concern expressed about a "that" clause, and what someone makes clear.
     ("Fishermen expressed concern that the quay would close.", [("the quay would close", "Fishermen", "expressed concern")]),
     ("Fishermen expressed concern at the closure.", []),
@@ -1096,8 +1099,10 @@ def test_pronoun_and_surname_resolve_to_the_fullest_name() -> None:
     ('Anna Berg, the harbour master, said the ferry was late. The Orlitz Evening Herald reported that the quay '
      'was shut. "The quay is safe," she said.',
      ["Anna Berg", "The Orlitz Evening Herald", "Anna Berg"]),
+    # ... but a person may be called Daily.
+    ("Senator Dan Daily said the bill would pass. He added that the vote would be close.", ["Dan Daily", "Dan Daily"]),
 ], ids=["she-skips-the-man", "no-woman-named", "his-wife", "no-guess-past-a-man", "chairman", "title-first",
-        "unknown-after-a-man", "past-a-newspaper"])
+        "unknown-after-a-man", "past-a-newspaper", "surname-daily"])
 def test_a_pronoun_agrees_in_sex_with_its_antecedent(text: str, want: list[str]) -> None:
     assert [c.speaker.name if c.speaker else None for c in attributed(analyse(text))] == want
 

@@ -106,6 +106,8 @@ FORMS: list[Row] = [
      "a range of change: the unit written once, the ends near each other"),
     ("Output will rise 500,000 to two mln barrels.", [{"low": 500_000, "high": 2_000_000, "object": "barrels"}],
      "... with a scale on the second end only"),
+    ("The company said it would cut 200 to 300 jobs.", [{"low": 200, "high": 300, "object": "jobs"}],
+     "a range of counts after a verb of change"),
     ("The number in work increased by 296,000 to 28.52 million.", [{"value": 296_000}, {"value": 28_520_000}],
      "a change and a level far apart"),
     ("Sales grew to 200 to 300 units.", [{"low": 200, "high": 300, "qualifier": "range"}],
@@ -150,6 +152,8 @@ FORMS: list[Row] = [
      "below the .. level"),
     ("Google has more than a 90% share of searches.", [{"qualifier": "more_than", "low": 90}],
      "more than a ..% share: a holding is bounded"),
+    ("Analysts expect more than a 20 pct rise in profits.", [{"qualifier": "more_than", "low": 20}],
+     "more than a ..% rise: a change is bounded"),
     ("Borrowing rose above the 15.8 mln ceiling.", [{"qualifier": "more_than", "low": 15_800_000}],
      "above the .. ceiling"),
     ("More than a dozen people came.", [{"text": "a dozen people", "qualifier": "more_than", "low": 12}],
@@ -158,11 +162,16 @@ FORMS: list[Row] = [
     ("Exports were 175.92 billion dlrs against 160.33 billion in 1985.",
      [{"object": "$"}, {"text": "160.33 billion", "object": "$"}],
      "a scaled amount compared with one just before it counts the same thing"),
+    ("Sales rose to 4.5 billion dlrs from 4.1 billion, while staff fell to 12,000 from 13,000.",
+     [{"object": "$"}, {"object": "$"}, {"text": "12,000", "object": None}, {"object": None}],
+     "an amount that inherits a currency is money: no count after it inherits it"),
     ("Industry sales fell to 1.25 million vehicles from 1.27 million a year earlier.",
      [{"object": "vehicles"}, {"text": "1.27 million", "object": "vehicles"}], "... 'from' compares too"),
     ("Inspectors said five banks reported losses.", [{"text": "five banks", "object": "banks"}],
      "past the head noun, an -ed word is the verb"),
     ("Police detained 20 wounded soldiers.", [{"object": "wounded soldiers"}], "... before it, an adjective"),
+    ("He founded two Los Angeles-based companies.", [{"object": "Los Angeles-based companies"}],
+     "... and a place-based compound, even after a name ending in s"),
     ("Police said three of the five suspects were arrested.",
      [{"text": "three", "object": "suspects", "event": "arrested", "part_of": 1},
       {"text": "five suspects", "event": None, "part_of": None}],
@@ -260,6 +269,7 @@ NOT_FIGURES: list[Row] = [
     ("The Nikkei 225 index fell.", [], "an index name"),
     ("It will be released on 6 to 9 January.", [], "a range of days"),
     ("Federer won 6-3 3-6 6-3.", [], "tennis scores"),
+    ("It streams video in 1080p and 720p.", [], "video formats are not pence"),
 ]
 
 # Rows around the shortcuts the extractor takes before its patterns (see the module
@@ -469,3 +479,12 @@ def test_shortcuts_read_as_their_patterns(tokens: list[str]) -> None:
             assert x._read_qual(pos, fig._QUAL_BY_LAST[x._prev_word(pos).lower()]) == x._read_left(pos), pos
         for end in range(pos, min(n, pos + 12) + 1):
             assert x._coordinated(pos, end) == (fig.RE_COORD_GAP.fullmatch(text, pos, end) is not None)
+
+
+def test_part_of_points_at_the_kept_figures_when_a_front_matter_figure_is_dropped() -> None:
+    from claimcli.extract import analyse
+
+    doc = analyse("Title: 3 dead in blast\n\nThe blast killed 12 people, including 3 children, police said. "
+                  "Three of the five suspects were arrested.")
+    assert [(f.text, f.part_of) for f in doc.figures] == [
+        ("12 people", None), ("3 children", 0), ("Three", 3), ("five suspects", None)]

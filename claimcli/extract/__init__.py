@@ -112,9 +112,10 @@ def analyse(
     # Figures and times read hard-wrapped lines as one line ("in\n1987"); their
     # records keep the text as written.
     flat = unwrap(text, paras)
-    figures = tuple(_as_written(text, flat, f) for f in extract_figures(flat)
-                    if not any(_overlaps(f.span, m) for m in meta_spans))
-    figures = _reindex(figures, list(range(len(figures)))) if figures else ()
+    found_figures = [_as_written(text, flat, f) for f in extract_figures(flat)]
+    # part_of points into the list as found: renumber it for the figures kept
+    kept = [i for i, f in enumerate(found_figures) if not any(_overlaps(f.span, m) for m in meta_spans)]
+    figures = _reindex(found_figures, kept) if kept else ()
     times = tuple(_as_written(text, flat, t) for t in extract_times(flat, anchor)
                   if not any(_overlaps(t.span, m) for m in meta_spans))
 

@@ -355,7 +355,8 @@ RE_QUOTED_AS = regex.compile(
 #: A stock ticker: "RICT.T", "TSBA.T", "MRK", "SB".
 RE_TICKER = regex.compile(r"[A-Z][A-Z0-9&]{0,7}(?:\.[A-Z]{1,4})?")
 #: "by the Interfax news agency" closing a sentence after "quoted as saying".
-RE_BY_SOURCE = regex.compile(r"[ \t]+by[ \t]+[^,.;:!?\"“”]{1,80}(?=[.!?]?[\"”’]?[ \t]*$)")
+RE_BY_SOURCE = regex.compile(
+    r"[ \t]+by[ \t]+(?!\d)(?:(?!\bthat\b)[^,.;:!?\"“”]){1,80}(?=[.!?]?[\"”’]?[ \t]*$)")
 RE_PUBLISHED = regex.compile(
     r"(?i)\b(?:" + "|".join(v.replace(" ", r"\s+") for v in PUBLISH_VERBS) + r")\s+"
     r"(?:[\w’'-]+\s+){0,4}?(?:statements?|letters?|tweets?|posts?|messages?|notes?|memos?|releases?|e-?mails?|videos?"
@@ -453,7 +454,8 @@ _NEXT_CUES = trie(
 #: Where a reported clause ends and another begins.
 RE_CLAUSE_BREAK = regex.compile(
     r"""(?:
-        ,\s+but\s+(?!(?:could|would|did|does|do|was|were|is|are|has|had|have|will|can|also|still|not|never|only|to|rather|instead)\b)
+        ,\s+but\s+(?!(?:could|would|did|does|do|was|were|is|are|has|had|have|will|can|also|still|not|never|only|rather|instead)\b
+                      |to\s+(?!(?:no|the|a|an|his|her|their|its|our|my|your|this|that|these|those|little)\b))
       | ,\s+(?:although|though|while|whereas|even\s+as|aside\s+from|adding|saying|arguing|noting|
               insisting|explaining|citing|referencing|referring|contradicting|calling|suggesting|claiming|
               warning|acknowledging|describing|pointing|according\s+to)\b
@@ -1586,6 +1588,8 @@ class Attributor:
             words, _, role = subject
         else:
             words = [t for t in self.tokens(quoted.start("mid"), quoted.end("mid")) if t.is_word]
+            if words and words[0].lower in ("by", "in"):
+                return None  # "Smith, quoted by the FT as saying …, declined": an aside, no object that speaks
             if not words or not plausible_speaker(words):
                 return None
         speaker = self._speaker(words, role)

@@ -210,6 +210,8 @@ FRACTION_WORDS: dict[str, int] = {
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
 
+#: Video formats written like pence: "720p", "1080p".
+VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 #: Numbers that an "a" counts: "a dozen", "a hundred", "a third".
 A_NUMBER_WORDS = frozenset({"dozen", "score", "couple", *SCALES, *FRACTION_WORDS})
 
@@ -443,13 +445,15 @@ RE_WORDS_AFTER = regex.compile(r"(?:[ \u00a0]+[^\W\d_][\w'’\-]*){1,5}")
 # RE_NEXT_WORD and RE_WORDS_AFTER over ASCII, in the faster ``re`` (see _next_word, _words_after).
 RE_NEXT_ASCII = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 RE_ASCII_WORD = re.compile(r"[A-Za-z]+")
+RE_BY_BEFORE = re.compile(r"(?i)\bby[ \t\u00a0]*$")
 RE_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b")
 #: A number that names a threshold: "the 5000 mark", "the $47 a barrel mark", "the $1.3006 record level".
 _THRESHOLDS = r"mark|level|barrier|threshold|milestone|ceiling|limit|target|cap|floor"
 _NUMBER_THEN = r"(?:[^\s,;:]|,(?=\d))+(?:[ \u00a0]+[^\s,;:]+){0,3}?[ \u00a0]+"
 RE_THRESHOLD_AFTER = re.compile(_NUMBER_THEN + rf"(?:{_THRESHOLDS})\b")
-#: ... or a holding: "more than a 90% share", "over a 50 pct stake".
-RE_STAKE_AFTER = re.compile(_NUMBER_THEN + rf"(?:share|stake|majority|{_THRESHOLDS})\b")
+#: ... or a holding or a change: "more than a 90% share", "over a 50 pct stake", "nearly a 15 pct gain".
+RE_STAKE_AFTER = re.compile(_NUMBER_THEN + rf"(?:share|stake|majority|rise|gain|increase|jump|growth|drop|fall|"
+                            rf"decline|decrease|cut|{_THRESHOLDS})\b")
 RE_WORDS_ASCII = re.compile(r"(?:[ \u00a0]+[A-Za-z][A-Za-z0-9_'’\-]*){1,5}")
 # "of (the|its|...)" before a noun phrase: "two of the engines", "thousands of pages".
 RE_OF = regex.compile(
@@ -884,7 +888,8 @@ class _Extractor:
         """Does a verb of change stand before `pos`, maybe with "by": "rose (by)"?"""
         word = self._prev_word(pos).lower()
         if word == "by":
-            word = self._prev_word(self.text.rfind("by", 0, pos)).lower()
+            by = RE_BY_BEFORE.search(self.text, max(0, pos - 12), pos)
+            word = self._prev_word(by.start()).lower() if by else ""
         return word in CHANGE_WORDS
 
     def _next_word(self, pos: int) -> str:
@@ -1061,8 +1066,8 @@ class _Extractor:
             if low in EVENTS and not low.endswith(("ed", "ing")):
                 break
             if low.endswith(("ed", "ing")) and low not in IRREGULAR_PLURALS:
-                if plural_seen:
-                    break  # "five banks reported losses": past the head noun, a verb
+                if plural_seen and "-" not in low:
+                    break  # "five banks reported losses": past the head noun, a verb (not "Los Angeles-based")
                 nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
                 if not nxt or nxt in NP_STOP or nxt.endswith(("ed", "ly")) or nxt in EVENTS:
                     break
@@ -1130,8 +1135,9 @@ class _Extractor:
                     return glue.end()
                 if kind == "ord":
                     return self._ordinal_digits(s, glue.end(), raw)
-                if kind == "letters" and not _unit_or_scale(glue.group()):
-                    return glue.end()
+                if kind == "letters" and (not _unit_or_scale(glue.group())
+                                          or glue.group() == "p" and raw in VIDEO_LINES):
+                    return glue.end()  # "Boeing 737s", "1080p" (a video format, not pence)
             if nxt in "-." and glued:
                 phone = RE_US_PHONE.match(text, e, e + _WINDOW)
                 if phone is not None:
@@ -1300,7 +1306,8 @@ class _Extractor:
                     # with ends near each other (not "fell 15 to 140p")
                     limit = 10 * value * (1 if scale_word else second.scale)
                     if self._after_change(begin):
-                        shared = not (scale_word or pct or currency or unit) and (second.kind != "count" or second.scale > 1)
+                        # "cut 200 to 300 jobs", "increase 12 to 18 pct": the first end bare
+                        shared = not (scale_word or pct or currency or unit)
                         # the first end shares the second's scale only when it is smaller than it
                         scaled = value * second.scale if not scale_word and value * second.scale <= second.value else value
                         limit = 4 * scaled if shared else 0
@@ -1964,6 +1971,7 @@ class _Extractor:
             prev = figs[i - 1]
             if prev.object and fig.start - prev.end <= 40 and RE_COMPARE_GAP.fullmatch(text, prev.end, fig.start) \
                     and RE_SCALED.search(text, fig.start, fig.end) and RE_SCALED.search(text, prev.start, prev.end):
+                fig.kind = prev.kind  # money stays money: no count after it inherits "$"
                 return prev.object
         # "losses among the natives of X. Two died": the group named with "among"
         if fig.kind == "count" and (fig.more or self._sentence_initial(fig.start)) \

@@ -447,8 +447,8 @@ class NameBook:
         # worse than none.
         passed = False
         for name, named in self._candidates(position):
-            if sexed and _bare(name.rsplit(None, 1)[-1]) in PUBLICATION_WORDS:
-                continue  # "the British Medical Journal" is nobody he or she stands for
+            if sexed and _bare(name.rsplit(None, 1)[-1]) in PUBLICATION_WORDS and first_name_gender(name) is None:
+                continue  # "the British Medical Journal" is nobody he or she stands for (but "Dan Daily" is)
             gender = self.gender.get(name)
             if not sexed or gender == want or (gender is None and not passed):
                 if named and sexed and gender is None:
@@ -488,9 +488,10 @@ def _personal(name: str) -> bool:
 
 
 #: Words that end the names of newspapers, magazines and broadcasters: "the
-#: Hong Kong Economic Journal" is nobody "he" or "she" can stand for.
+#: Hong Kong Economic Journal" is nobody "he" or "she" can stand for.  (Not
+#: Post, Daily or Observer, which are surnames too.)
 PUBLICATION_WORDS = frozenset("""
-    journal times post herald tribune gazette magazine daily telegraph observer chronicle news radio television tv
+    journal times herald tribune gazette magazine telegraph chronicle news radio television tv
 """.split())
 
 

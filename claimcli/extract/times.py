@@ -1245,21 +1245,25 @@ class _Extractor:
         text = self.text
         for a, b in pairwise(found):
             if (a.grain not in ("month", "day") or not a.value or not b.value or len(b.value) < 7
-                    or not b.value[:4].isdigit() or a.value[:4] == b.value[:4]
+                    or not b.value[:4].isdigit() or not a.value[:4].isdigit()
                     or RE_YEAR_STATED.search(text, a.start, a.end)
                     or not RE_DATE_COORD.fullmatch(text, a.end, b.start)):
                 continue
+            # a span that crosses the new year starts the year before it ends:
+            # "from November 28 to January 6, 1987"
+            wraps = a.value[5:7] > b.value[5:7] or (a.value[5:7] == b.value[5:7] and a.value[5:] > b.value[5:])
             if RE_YEAR_STATED.search(text, b.start, b.end):
-                _set_year(a, int(b.value[:4]))
+                if int(a.value[:4]) != int(b.value[:4]) - wraps:
+                    _set_year(a, int(b.value[:4]) - wraps)
             elif (a.grain == b.grain and b.value < a.value and not RE_YEAR_STATED.search(text, b.start, b.end)
                   and (not RE_DATE_COORD_AND.fullmatch(text, a.end, b.start)
                        or self.prev_word(a.start)[0].lower() == "between")):
                 # "for April to June shipment", "between March and May": a span ends
                 # after it starts, in the past or ahead as the tense says
                 if self.tense(a.start, b.end) == "past":
-                    _set_year(a, int(b.value[:4]))
+                    _set_year(a, int(b.value[:4]) - wraps)
                 else:
-                    _set_year(b, int(a.value[:4]))
+                    _set_year(b, int(a.value[:4]) + wraps)
 
     def _remember(self, item: _Found) -> None:
         value = item.value
