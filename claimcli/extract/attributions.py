@@ -954,8 +954,8 @@ class Attributor:
         inside = toks[j + 1:i]
         if len(inside) > 2 and inside[-1].text == ")":
             # "Oil & Natural Gas Corp (ONGC)": the abbreviation is no part of the name
-            k = next((k for k in range(len(inside) - 2, 0, -1) if inside[k].text == "("), 0)
-            inside = inside[:k] if k else inside
+            k = _bracket_open(inside, len(inside) - 1, len(inside) - 2)
+            inside = inside[:k] if k > 0 else inside
         before = self._scan_np(toks, j - 1)
         if not before or not inside:
             return None
@@ -993,10 +993,8 @@ class Attributor:
             low = tok.lower
             if tok.text == ")":
                 # A bracketed aside inside the phrase: "Rep. Meeks (D-N.Y.)".
-                j = i
-                while j >= 0 and toks[j].text != "(":
-                    j -= 1
-                if j < 0 or i - j > 8:
+                j = _bracket_open(toks, i, 8)
+                if j < 0:
                     break
                 i = j - 1
                 continue
@@ -2004,6 +2002,16 @@ class Attributor:
         return None
 
 
+def _bracket_open(toks: list[Token], close: int, reach: int) -> int:
+    """The index of the "(" that opens the bracket closing at token ``close``,
+    at most ``reach`` tokens back; -1 when another bracket comes first or none
+    is that near."""
+    for k in range(close - 1, max(-1, close - reach - 1), -1):
+        if toks[k].text in "()":
+            return k if toks[k].text == "(" else -1
+    return -1
+
+
 def _mark_before(toks: list[Token], j: int) -> int:
     """The index of the last punctuation mark that can bound an aside at or
     before ``j`` (-1 when none), stepping over a bracketed abbreviation or
@@ -2011,8 +2019,8 @@ def _mark_before(toks: list[Token], j: int) -> int:
     while j >= 0:
         mark = toks[j].text
         if mark == ")":
-            k = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text in "()"), -1)
-            if k >= 0 and toks[k].text == "(" and k < j - 1:
+            k = _bracket_open(toks, j, 7)
+            if 0 <= k < j - 1:
                 j = k - 1
                 continue
             return j

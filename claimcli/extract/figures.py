@@ -1951,7 +1951,7 @@ class _Extractor:
         text = self.text
         figs = self.figs
         fig = figs[i]
-        if self._share_of_next(i) and figs[i + 1].object:
+        if fig.part_of == i + 1 and figs[i + 1].object:  # only a share points ahead (_parent)
             return figs[i + 1].object
         # "102 and 21 people": the object is written once, after the last number
         if i + 1 < len(figs):

@@ -1255,7 +1255,7 @@ class _Extractor:
             if RE_YEAR_STATED.search(text, b.start, b.end):
                 if int(a.value[:4]) != int(b.value[:4]) - wraps:
                     _set_year(a, int(b.value[:4]) - wraps)
-            elif (a.grain == b.grain and b.value < a.value and not RE_YEAR_STATED.search(text, b.start, b.end)
+            elif (a.grain == b.grain and b.value < a.value
                   and (not RE_DATE_COORD_AND.fullmatch(text, a.end, b.start)
                        or self.prev_word(a.start)[0].lower() == "between")):
                 # "for April to June shipment", "between March and May": a span ends
@@ -1891,7 +1891,7 @@ class _Extractor:
         if unit == "quarter":
             return self._quarter(count, count_s, ord_s, det, mod, explicit_year, start, end)
         if unit == "half":
-            return self._half(ord_s or mod, explicit_year, start, end)
+            return self._half(ord_s or mod, explicit_year)
 
         # counted units: "three weeks", "the past three months", "two years ago"
         if count is not None:
@@ -2134,8 +2134,8 @@ class _Extractor:
             return self._calendar("quarter", -1)
         return None
 
-    def _half(self, which: str, explicit_year: int | None, start: int, end: int
-              ) -> tuple[str | None, str, dt.date | None, int | None] | None:
+    @staticmethod
+    def _half(which: str, explicit_year: int | None) -> tuple[str | None, str, dt.date | None, int | None] | None:
         """ "the first half of 2022" -> 2022-H1, "the second half of next year".
         Without its year a half is as often a match's ("scored in the second
         half") as a year's, so it is left alone."""
